@@ -1,0 +1,554 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using Acornima;
+using Acornima.Ast;
+
+namespace Nexus.Nxml.Checking.Js;
+
+/// <summary>
+/// Parses handler code and expressions with Acornima (strict mode) and walks the tree once to collect what
+/// the checker and the capability inference need: <c>$state</c> reads and writes, <c>$scope</c>, <c>$tools</c>,
+/// <c>$ext</c>, <c>$emit</c>, <c>$view</c>, forbidden globals and <c>await</c>.
+/// </summary>
+internal sealed class JsAnalyzer
+{
+    /// <summary>Identifiers that must never appear in handler code or expressions (§5).</summary>
+    public static readonly FrozenSet<string> ForbiddenIdentifiers = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "window", "document", "eval", "Function", "fetch", "XMLHttpRequest", "globalThis", "require", "process", "importScripts");
+
+    /// <summary>Handler globals that expressions cannot reach.</summary>
+    public static readonly FrozenSet<string> HandlerOnlyGlobals = FrozenSet.Create(
+        StringComparer.Ordinal, "$emit", "$ext", "$view", "$tools", "$args", "$log");
+
+    /// <summary>Array methods that change the array they are called on: calling one on a state value writes it.</summary>
+    private static readonly FrozenSet<string> MutatingMethods = FrozenSet.Create(
+        StringComparer.Ordinal, "push", "pop", "shift", "unshift", "splice", "sort", "reverse", "fill", "copyWithin");
+
+    /// <summary>Methods that return a fresh array: changing their result changes no state.</summary>
+    private static readonly FrozenSet<string> CopyingMethods = FrozenSet.Create(
+        StringComparer.Ordinal, "filter", "map", "slice", "concat", "flat", "flatMap", "toSorted", "toReversed", "toSpliced", "with");
+
+    [ThreadStatic]
+    private static Parser? t_parser;
+
+    private readonly JsFacts _facts = new();
+    private readonly bool _isExpression;
+    private Dictionary<string, string>? _aliases;
+
+    private JsAnalyzer(bool isExpression) => _isExpression = isExpression;
+
+    private static Parser Parser => t_parser ??= new Parser(new ParserOptions
+    {
+        EcmaVersion = EcmaVersion.Latest,
+        AllowReturnOutsideFunction = true,
+        AllowAwaitOutsideFunction = true,
+    });
+
+    /// <summary>Analyses handler code: the body of an async function (top-level <c>await</c> and <c>return</c> allowed).</summary>
+    public static JsFacts AnalyzeHandler(string text, int start, int length) => Analyze(text, start, length, isExpression: false);
+
+    /// <summary>Analyses one JavaScript expression of the view or a computed.</summary>
+    public static JsFacts AnalyzeExpression(string text, int start, int length) =>
+        TryAnalyzeSimplePath(text, start, length) ?? Analyze(text, start, length, isExpression: true);
+
+    public static JsFacts AnalyzeExpression(JsCode code) => AnalyzeExpression(code.Text, code.Start, code.Length);
+
+    public static JsFacts AnalyzeHandler(JsCode code) => AnalyzeHandler(code.Text, code.Start, code.Length);
+
+    /// <summary>
+    /// Most bindings are plain paths (<c>$state.count</c>, <c>$scope.item.text</c>). They are valid JavaScript by
+    /// construction, so they are analysed without a parser; anything else goes to Acornima.
+    /// </summary>
+    private static JsFacts? TryAnalyzeSimplePath(string text, int start, int length)
+    {
+        var code = text.AsSpan(start, length);
+        var lead = code.Length - code.TrimStart().Length;
+        code = code.Trim();
+        var isState = code.StartsWith("$state.", StringComparison.Ordinal);
+        if (!isState && !code.StartsWith("$scope.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var firstEnd = -1;
+        var segmentStart = 7;
+        for (var i = 7; i <= code.Length; i++)
+        {
+            if (i < code.Length && Identifiers.IsPart(code[i]))
+            {
+                continue;
+            }
+
+            if (i == segmentStart || char.IsAsciiDigit(code[segmentStart]) || (i < code.Length && code[i] != '.'))
+            {
+                return null;
+            }
+
+            if (firstEnd < 0)
+            {
+                firstEnd = i;
+            }
+
+            segmentStart = i + 1;
+        }
+
+        var facts = new JsFacts();
+        var name = code[7..firstEnd].ToString();
+        var begin = start + lead;
+        if (isState)
+        {
+            facts.StateAccesses.Add(new StateAccess(name, begin, begin + firstEnd, IsWrite: false));
+        }
+        else
+        {
+            facts.ScopeReferences.Add(new JsReference(name, begin, begin + firstEnd));
+        }
+
+        return facts;
+    }
+
+    private static JsFacts Analyze(string text, int start, int length, bool isExpression)
+    {
+        var analyzer = new JsAnalyzer(isExpression);
+        try
+        {
+            Node tree = isExpression
+                ? Parser.ParseExpression(text, start, length, null, strict: true)
+                : Parser.ParseScript(text, start, length, null, strict: true);
+            analyzer.Visit(tree);
+        }
+        catch (ParseErrorException ex)
+        {
+            var offset = ex.Error is { IsIndexDefined: true } error ? error.Index : start;
+            analyzer._facts.SyntaxError = (ex.Error?.Description ?? ex.Message, Math.Clamp(offset, start, start + length));
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            analyzer._facts.SyntaxError = ("the code is nested too deeply to be checked", start);
+        }
+
+        return analyzer._facts;
+    }
+
+    private void Visit(Node? node)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new InsufficientExecutionStackException();
+        }
+
+        switch (node)
+        {
+            case Identifier identifier:
+                Reference(identifier);
+                return;
+            case MemberExpression member:
+                VisitMember(member);
+                return;
+            case AssignmentExpression assignment:
+                VisitTarget(assignment.Left);
+                Visit(assignment.Right);
+                return;
+            case UpdateExpression update:
+                VisitTarget(update.Argument);
+                return;
+            case UnaryExpression { Operator: Operator.Delete } delete:
+                VisitTarget(delete.Argument);
+                return;
+            case CallExpression call:
+                VisitCall(call);
+                return;
+            case AwaitExpression awaitExpression:
+                _facts.UsesAwait = true;
+                Visit(awaitExpression.Argument);
+                return;
+            case VariableDeclarator declarator:
+                Visit(declarator.Id);
+                Visit(declarator.Init);
+                Alias(declarator.Id, declarator.Init);
+                return;
+            case ForOfStatement forOf:
+                _facts.UsesAwait |= forOf.Await;
+                Visit(forOf.Left);
+                Visit(forOf.Right);
+                if (forOf.Left is VariableDeclaration { Declarations.Count: 1 } loopVariable)
+                {
+                    Alias(loopVariable.Declarations[0].Id, forOf.Right);
+                }
+
+                Visit(forOf.Body);
+                return;
+            case Property property:
+                if (property.Computed)
+                {
+                    Visit(property.Key);
+                }
+
+                Visit(property.Value);
+                return;
+            case ClassProperty classMember:
+                if (classMember.Computed)
+                {
+                    Visit(classMember.Key);
+                }
+
+                Visit(classMember.Value);
+                return;
+            case LabeledStatement labeled:
+                Visit(labeled.Body);
+                return;
+            case BreakStatement or ContinueStatement or MetaProperty:
+                return;
+            default:
+                foreach (var child in node.ChildNodes)
+                {
+                    Visit(child);
+                }
+
+                return;
+        }
+    }
+
+    private void Reference(Identifier identifier)
+    {
+        var name = identifier.Name;
+        if (name.Length > 0 && name[0] == '$')
+        {
+            switch (name)
+            {
+                case "$state":
+                    _facts.DynamicStateRead = true;
+                    break;
+                case "$scope":
+                    _facts.DynamicScope = true;
+                    break;
+                case "$tools":
+                    _facts.DynamicTools = true;
+                    break;
+                case "$ext":
+                    _facts.DynamicExtensions = true;
+                    break;
+                case "$emit":
+                    _facts.DynamicEvents = true;
+                    break;
+                case "$view":
+                    _facts.UsesView = true;
+                    break;
+            }
+
+            HostGlobal(identifier);
+        }
+        else if (ForbiddenIdentifiers.Contains(name))
+        {
+            _facts.ForbiddenGlobals.Add(new JsReference(name, identifier.Start, identifier.End));
+        }
+    }
+
+    private void HostGlobal(Identifier identifier)
+    {
+        if (_isExpression && HandlerOnlyGlobals.Contains(identifier.Name))
+        {
+            _facts.HostGlobals.Add(new JsReference(identifier.Name, identifier.Start, identifier.End));
+        }
+    }
+
+    /// <summary>Visits the target of an assignment, update or delete.</summary>
+    private void VisitTarget(Node target)
+    {
+        if (Unwrap(target) is not MemberExpression member)
+        {
+            Visit(target);
+            return;
+        }
+
+        if (member.Object is Identifier root && root.Name.Length > 0 && root.Name[0] == '$')
+        {
+            VisitGlobalMember(member, root, write: true);
+            return;
+        }
+
+        if (member.Computed)
+        {
+            Visit(member.Property);
+        }
+
+        MarkMutated(member.Object, depth: 0);
+    }
+
+    /// <summary>
+    /// Records that the object <paramref name="expression"/> evaluates to is changed (<paramref name="depth"/> 0)
+    /// or that something inside it is (depth &gt; 0). Changing a fresh copy (<c>$state.list.filter(f).reverse()</c>)
+    /// writes nothing; changing what a state value holds writes that state key.
+    /// </summary>
+    private void MarkMutated(Node expression, int depth)
+    {
+        switch (Unwrap(expression))
+        {
+            case MemberExpression member when member.Object is Identifier root && root.Name.Length > 0 && root.Name[0] == '$':
+                VisitGlobalMember(member, root, write: true);
+                return;
+            case MemberExpression member:
+                if (member.Computed)
+                {
+                    Visit(member.Property);
+                }
+
+                MarkMutated(member.Object, depth + 1);
+                return;
+            case CallExpression { Callee: var callee } call when Unwrap(callee) is MemberExpression method && !method.Computed && method.Property is Identifier name:
+                if (depth == 0 && CopyingMethods.Contains(name.Name))
+                {
+                    VisitCall(call);
+                    return;
+                }
+
+                MarkMutated(method.Object, depth + 1);
+                VisitArguments(call, method);
+                return;
+            case Identifier { Name: "$state" }:
+                _facts.DynamicStateRead = _facts.DynamicStateWrite = true;
+                return;
+            case Identifier identifier:
+                if (_aliases is not null && _aliases.TryGetValue(identifier.Name, out var aliasedKey))
+                {
+                    _facts.AliasedWrites.Add(aliasedKey);
+                }
+
+                Reference(identifier);
+                return;
+            default:
+                Visit(expression);
+                return;
+        }
+    }
+
+    private void VisitMember(MemberExpression member)
+    {
+        if (member.Object is Identifier root && root.Name.Length > 0 && root.Name[0] == '$')
+        {
+            VisitGlobalMember(member, root, write: false);
+            return;
+        }
+
+        Visit(member.Object);
+        if (member.Computed)
+        {
+            Visit(member.Property);
+        }
+    }
+
+    private void VisitGlobalMember(MemberExpression member, Identifier root, bool write)
+    {
+        var staticName = !member.Computed && member.Property is Identifier property ? property.Name : null;
+        if (member.Computed)
+        {
+            Visit(member.Property);
+        }
+
+        switch (root.Name)
+        {
+            case "$state" when staticName is not null:
+                _facts.StateAccesses.Add(new StateAccess(staticName, member.Start, member.End, write));
+                return;
+            case "$state":
+                _facts.DynamicStateRead = true;
+                _facts.DynamicStateWrite |= write;
+                return;
+            case "$scope" when staticName is not null:
+                _facts.ScopeReferences.Add(new JsReference(staticName, member.Start, member.End));
+                if (write)
+                {
+                    _facts.ScopeWrites.Add(new JsReference(staticName, member.Start, member.End));
+                }
+
+                return;
+            case "$scope":
+                _facts.DynamicScope = true;
+                return;
+            case "$tools" when staticName is not null:
+                _facts.ToolReferences.Add(new JsReference(staticName, member.Property.Start, member.Property.End));
+                break;
+            case "$tools":
+                _facts.DynamicTools = true;
+                break;
+            case "$ext" when staticName is not null:
+                _facts.ExtensionReferences.Add(new JsReference(staticName, member.Property.Start, member.Property.End));
+                break;
+            case "$ext":
+                _facts.DynamicExtensions = true;
+                break;
+            case "$view":
+                _facts.UsesView = true;
+                break;
+        }
+
+        HostGlobal(root);
+    }
+
+    private void VisitCall(CallExpression call)
+    {
+        var callee = Unwrap(call.Callee);
+        if (callee is Identifier { Name: "$emit" } emit)
+        {
+            HostGlobal(emit);
+            if (call.Arguments.Count > 0 && LiteralString(call.Arguments[0]) is { } eventName)
+            {
+                _facts.EmittedEvents.Add(eventName);
+            }
+            else
+            {
+                _facts.DynamicEvents = true;
+            }
+
+            VisitArguments(call, null);
+            return;
+        }
+
+        if (callee is not MemberExpression method)
+        {
+            Visit(call.Callee);
+            VisitArguments(call, null);
+            return;
+        }
+
+        var methodName = !method.Computed && method.Property is Identifier p ? p.Name : null;
+        if (methodName is not null && MutatingMethods.Contains(methodName))
+        {
+            MarkMutated(method.Object, depth: 0);
+        }
+        else if (methodName == "assign" && method.Object is Identifier { Name: "Object" } && call.Arguments.Count > 0)
+        {
+            MarkMutated(call.Arguments[0], depth: 0);
+        }
+        else
+        {
+            VisitMember(method);
+        }
+
+        VisitArguments(call, method);
+    }
+
+    private void VisitArguments(CallExpression call, MemberExpression? method)
+    {
+        // Callback parameters are aliased before the callbacks are visited, so writes inside them are seen.
+        if (method is not null && StateRoot(method.Object) is { } key)
+        {
+            AliasCallbackParameters(call, key);
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            Visit(argument);
+        }
+    }
+
+    /// <summary><c>$state.todos.forEach(t =&gt; t.done = true)</c>: the callback's parameters alias the state value.</summary>
+    private void AliasCallbackParameters(CallExpression call, string key)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument is IFunction function)
+            {
+                foreach (var parameter in function.Params)
+                {
+                    Alias(parameter, key);
+                }
+            }
+        }
+    }
+
+    private void Alias(Node target, Node? value)
+    {
+        if (value is not null && StateRoot(value) is { } key)
+        {
+            Alias(target, key);
+        }
+    }
+
+    private void Alias(Node target, string key)
+    {
+        switch (target)
+        {
+            case Identifier identifier:
+                (_aliases ??= new Dictionary<string, string>(StringComparer.Ordinal))[identifier.Name] = key;
+                break;
+            case AssignmentPattern pattern:
+                Alias(pattern.Left, key);
+                break;
+            case RestElement rest:
+                Alias(rest.Argument, key);
+                break;
+            case ArrayPattern array:
+                foreach (var element in array.Elements)
+                {
+                    if (element is not null)
+                    {
+                        Alias(element, key);
+                    }
+                }
+
+                break;
+            case ObjectPattern obj:
+                foreach (var property in obj.Properties)
+                {
+                    Alias(property is Property p ? p.Value : property, key);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The state key a value comes from: <c>$state.k</c>, a member or call chain on it, or a local aliasing it.</summary>
+    private string? StateRoot(Node node)
+    {
+        while (true)
+        {
+            switch (Unwrap(node))
+            {
+                case MemberExpression { Object: Identifier { Name: "$state" }, Computed: false, Property: Identifier key }:
+                    return key.Name;
+                case MemberExpression member:
+                    node = member.Object;
+                    break;
+                case CallExpression call:
+                    node = call.Callee;
+                    break;
+                case Identifier identifier when _aliases is not null && _aliases.TryGetValue(identifier.Name, out var aliased):
+                    return aliased;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private static Node Unwrap(Node node)
+    {
+        while (true)
+        {
+            switch (node)
+            {
+                case ChainExpression chain:
+                    node = chain.Expression;
+                    break;
+                case ParenthesizedExpression parenthesized:
+                    node = parenthesized.Expression;
+                    break;
+                default:
+                    return node;
+            }
+        }
+    }
+
+    private static string? LiteralString(Node node) => node switch
+    {
+        StringLiteral literal => literal.Value,
+        TemplateLiteral { Expressions.Count: 0, Quasis.Count: 1 } template => template.Quasis[0].Value.Cooked,
+        _ => null,
+    };
+}

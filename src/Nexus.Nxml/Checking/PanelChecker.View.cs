@@ -1,0 +1,278 @@
+using System.Collections.Immutable;
+using Nexus.Nxml.Checking.Js;
+using Nexus.Nxml.Diagnostics;
+using Nexus.Nxml.Syntax;
+
+namespace Nexus.Nxml.Checking;
+
+internal sealed partial class PanelChecker
+{
+    private void CheckView()
+    {
+        if (_panel.View?.Root is { } root)
+        {
+            CheckComponent(root, ScopeChain.None, new ViewIdScope(null), PathOf("view", "root"));
+        }
+    }
+
+    private void CheckComponent(ComponentNode component, ScopeChain scopes, ViewIdScope ids, ImmutableArray<string> path)
+    {
+        var spec = ComponentCatalog.Find(component.Type);
+        if (spec is null && !_options.KnownComponents.Contains(component.Type))
+        {
+            Report(
+                DiagnosticCodes.UnknownComponent,
+                $"<{component.Type}> is not a Standard Component Library component; it renders only where the host provides it",
+                TagSpan(component, component.Type),
+                path);
+        }
+
+        CheckElementText(component, spec, scopes, path);
+        if (spec is not null)
+        {
+            CheckRequiredProps(component, spec, path);
+        }
+
+        var childScopes = scopes;
+        foreach (var attribute in component.IsImplicit ? [] : component.Attributes)
+        {
+            var propPath = path.AddRange("props", attribute.Name);
+            switch (attribute.Name)
+            {
+                case "id":
+                    ids.Declare(attribute, this, propPath);
+                    break;
+                case "trigger":
+                    CheckTrigger(attribute, propPath);
+                    break;
+                case "as" when component.Type == "Iterate":
+                    if (ValidIdentifier(component, "as", attribute.Value, "Iterate variable", propPath))
+                    {
+                        childScopes = scopes.Push(attribute.Value);
+                    }
+
+                    break;
+                case "key":
+                    break;
+                case "colSpan":
+                    CheckColSpan(attribute, propPath);
+                    break;
+                case "bind":
+                    CheckBindPath(attribute, scopes, propPath);
+                    break;
+                default:
+                    if (ComponentCatalog.IsExpressionProp(component.Type, attribute.Name))
+                    {
+                        CheckExpressionProp(attribute, scopes, propPath);
+                    }
+                    else
+                    {
+                        CheckValueProp(component, attribute, spec, scopes, propPath);
+                    }
+
+                    break;
+            }
+        }
+
+        var childIds = component.Type == "Iterate" ? new ViewIdScope(ids) : ids;
+        for (var i = 0; i < component.Children.Length; i++)
+        {
+            CheckComponent(component.Children[i], childScopes, childIds, path.AddRange("children", i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private void CheckElementText(ComponentNode component, ComponentSpec? spec, ScopeChain scopes, ImmutableArray<string> path)
+    {
+        if (component.Text is not { } text)
+        {
+            return;
+        }
+
+        if (spec is not null && !spec.TakesText)
+        {
+            Report(DiagnosticCodes.UnknownElement, $"text is not allowed directly inside <{component.Type}>: wrap it in <Text>", text.Span, path);
+            return;
+        }
+
+        if (spec?.TextProp is { } textProp && component.Attribute(textProp) is not null)
+        {
+            Report(DiagnosticCodes.InvalidPropValue, $"<{component.Type}> has both a {textProp} attribute and element text: keep one", text.Span, path);
+            return;
+        }
+
+        CheckInterpolated(text.Value, text.Span, scopes, path.Add("text"));
+    }
+
+    private void CheckRequiredProps(ComponentNode component, ComponentSpec spec, ImmutableArray<string> path)
+    {
+        foreach (var required in spec.Required)
+        {
+            var present = component.Attribute(required) is not null
+                || (required == spec.TextProp && component.Text is not null)
+                || (component.Type == "Iterate" && required == "items" && component.Attribute("over") is not null);
+            if (!present)
+            {
+                var alternative = required == spec.TextProp ? " (or element text)" : string.Empty;
+                Report(DiagnosticCodes.MissingAttribute, $"<{component.Type}> needs a {required} attribute{alternative}", TagSpan(component, component.Type), path);
+            }
+        }
+
+        if (component.Type == "Iterate" && component.Attribute("items") is not null && component.Attribute("over") is { } over)
+        {
+            Report(DiagnosticCodes.InvalidPropValue, "<Iterate> has both items and over (an alias of items): keep one", over.NameSpan, path);
+        }
+    }
+
+    private void CheckTrigger(NxmlAttribute attribute, ImmutableArray<string> path)
+    {
+        if (_tools.ContainsKey(attribute.Value))
+        {
+            _usedTools.Add(attribute.Value);
+        }
+        else
+        {
+            Report(DiagnosticCodes.UndefinedToolReference, $"trigger=\"{attribute.Value}\": there is no tool '{attribute.Value}'", attribute.ValueSpan, path);
+        }
+    }
+
+    private void CheckColSpan(NxmlAttribute attribute, ImmutableArray<string> path)
+    {
+        if (!int.TryParse(attribute.Value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var span) || span is < 1 or > 12)
+        {
+            Report(DiagnosticCodes.InvalidPropValue, $"colSpan=\"{attribute.Value}\" must be a whole number from 1 to 12", attribute.ValueSpan, path);
+        }
+    }
+
+    /// <summary><c>bind</c> is a writable path: <c>$state.key(.field)*</c> or <c>$scope.&lt;as&gt;.field(.field)*</c>.</summary>
+    private void CheckBindPath(NxmlAttribute attribute, ScopeChain scopes, ImmutableArray<string> path)
+    {
+        var segments = attribute.Value.Split('.');
+        var root = segments[0];
+        var valid = (root == "$state" && segments.Length >= 2) || (root == "$scope" && segments.Length >= 3);
+        if (!valid || !segments.Skip(1).All(s => Identifiers.IsValid(s)))
+        {
+            Report(
+                DiagnosticCodes.InvalidBindingPath,
+                $"bind=\"{attribute.Value}\" is not a writable path: write $state.key(.field)* or $scope.<as>.field(.field)*, without braces",
+                attribute.ValueSpan,
+                path);
+            return;
+        }
+
+        var key = segments[1];
+        if (root == "$scope")
+        {
+            if (!scopes.Contains(key))
+            {
+                Report(DiagnosticCodes.InvalidScopeReference, ScopeMessage(key, scopes), attribute.ValueSpan, path);
+            }
+
+            return;
+        }
+
+        if (!IsState(key))
+        {
+            Report(DiagnosticCodes.UndefinedStateReference, $"bind=\"{attribute.Value}\": no State is named '{key}'", attribute.ValueSpan, path);
+        }
+        else if (_computeds.ContainsKey(key))
+        {
+            Report(DiagnosticCodes.ComputedNotWritable, $"bind=\"{attribute.Value}\": '{key}' is a computed and cannot be written", attribute.ValueSpan, path);
+        }
+        else
+        {
+            MarkStateUsed(key);
+        }
+    }
+
+    /// <summary>
+    /// An expression prop is always JavaScript, braces optional. When the braces wrap something that is not an
+    /// expression but the whole value is an object literal (<c>{ id: $scope.note.id }</c>), it is that object.
+    /// </summary>
+    private void CheckExpressionProp(NxmlAttribute attribute, ScopeChain scopes, ImmutableArray<string> path)
+    {
+        var value = attribute.Value;
+        var span = value.AsSpan();
+        var start = span.Length - span.TrimStart().Length;
+        var end = span.TrimEnd().Length;
+        JsCode Code(int from, int to) => JsCode.ForValue(_source, value, attribute.ValueSpan, from, to - from, attribute.ValueSpan);
+
+        if (end - start >= 2 && value[start] == '{' && value[end - 1] == '}')
+        {
+            var inner = Code(start + 1, end - 1);
+            var innerFacts = inner.Length == 0 || value.AsSpan(start + 1, end - start - 2).IsWhiteSpace() ? null : JsAnalyzer.AnalyzeExpression(inner);
+            if (innerFacts is { SyntaxError: null })
+            {
+                ReportExpression(innerFacts, inner, scopes, path, attribute.Name);
+                return;
+            }
+
+            var whole = Code(start, end);
+            var wholeFacts = JsAnalyzer.AnalyzeExpression(whole);
+            if (wholeFacts.SyntaxError is null || innerFacts is null)
+            {
+                ReportExpression(wholeFacts, whole, scopes, path, attribute.Name);
+            }
+            else
+            {
+                ReportExpression(innerFacts, inner, scopes, path, attribute.Name);
+            }
+
+            return;
+        }
+
+        CheckExpression(Code(start, Math.Max(start, end)), scopes, path, attribute.Name);
+    }
+
+    private void CheckValueProp(ComponentNode component, NxmlAttribute attribute, ComponentSpec? spec, ScopeChain scopes, ImmutableArray<string> path)
+    {
+        var text = CheckInterpolated(attribute.Value, attribute.ValueSpan, scopes, path);
+        if (text.IsLiteral && spec is not null && spec.Enums.TryGetValue(attribute.Name, out var allowed) && !allowed.Contains(text.LiteralText))
+        {
+            Report(
+                DiagnosticCodes.InvalidPropValue,
+                $"{attribute.Name}=\"{attribute.Value}\" is not valid for <{component.Type}>: use one of {string.Join(", ", allowed)}",
+                attribute.ValueSpan,
+                path);
+        }
+    }
+
+    /// <summary>Checks a value that may hold <c>{expression}</c> parts (a binding or an interpolation).</summary>
+    private ExpressionText CheckInterpolated(string value, SourceSpan valueSpan, ScopeChain scopes, ImmutableArray<string> path)
+    {
+        var text = ExpressionText.Parse(value);
+        if (text.UnclosedAt is { } unclosed)
+        {
+            var code = JsCode.ForValue(_source, value, valueSpan, unclosed, 1, valueSpan);
+            Report(DiagnosticCodes.InvalidExpression, "'{' starts an expression that is never closed with '}' (write {{ for a literal brace)", Locate(code, code.Start, code.Start + 1), path);
+        }
+
+        foreach (var part in text.Expressions)
+        {
+            CheckExpression(JsCode.ForValue(_source, value, valueSpan, part.Start, part.Length, valueSpan), scopes, path, text.IsBinding ? "binding" : "interpolation");
+        }
+
+        return text;
+    }
+
+    /// <summary>View ids: unique in the view; an Iterate body is a scope of its own (ids there are per item) that cannot reuse an outer id.</summary>
+    private sealed class ViewIdScope(ViewIdScope? parent)
+    {
+        private readonly Dictionary<string, NxmlAttribute> _ids = new(StringComparer.Ordinal);
+
+        public void Declare(NxmlAttribute id, PanelChecker checker, ImmutableArray<string> path)
+        {
+            for (var scope = this; scope is not null; scope = scope.Parent)
+            {
+                if (scope._ids.TryGetValue(id.Value, out var first))
+                {
+                    checker.Report(DiagnosticCodes.DuplicateViewId, $"id \"{id.Value}\" is used twice in the view (first at {first.ValueSpan.Start})", id.ValueSpan, path);
+                    return;
+                }
+            }
+
+            _ids[id.Value] = id;
+        }
+
+        private ViewIdScope? Parent => parent;
+    }
+}

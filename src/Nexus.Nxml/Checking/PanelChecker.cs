@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using Nexus.Nxml.Diagnostics;
+using Nexus.Nxml.Parsing;
+using Nexus.Nxml.Syntax;
+
+namespace Nexus.Nxml.Checking;
+
+/// <summary>
+/// The semantic checker (§7): every rule on meta, data, logic and view, cross-references included, and the
+/// usage warnings. It reports into a shared list and returns what it learned about handlers.
+/// </summary>
+internal sealed partial class PanelChecker
+{
+    private readonly string _source;
+    private readonly PanelNode _panel;
+    private readonly CheckOptions _options;
+    private readonly List<Diagnostic> _diagnostics;
+    private LineMap? _lineMap;
+
+    private readonly Dictionary<string, StateNode> _states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ComputedNode> _computeds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ToolNode> _tools = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _extensionAliases = new(StringComparer.Ordinal);
+
+    private readonly HashSet<string> _usedStates = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _usedTools = new(StringComparer.Ordinal);
+    private bool _everyStateMayBeUsed;
+    private bool _everyToolMayBeUsed;
+
+    private PanelChecker(string source, PanelNode panel, CheckOptions options, List<Diagnostic> diagnostics)
+    {
+        _source = source;
+        _panel = panel;
+        _options = options;
+        _diagnostics = diagnostics;
+    }
+
+    public static PanelAnalysis Check(string source, PanelNode panel, CheckOptions options, List<Diagnostic> diagnostics)
+    {
+        var checker = new PanelChecker(source, panel, options, diagnostics);
+        checker.CheckMeta();
+        checker.DeclareData();
+        checker.DeclareLogic();
+        var computedDependencies = checker.CheckComputeds();
+        var handlers = checker.CheckLogic();
+        checker.CheckView();
+        checker.ReportUnused();
+        return handlers.ToAnalysis(computedDependencies);
+    }
+
+    private void CheckMeta()
+    {
+        if (_panel.Meta.Title is null)
+        {
+            Report(DiagnosticCodes.MissingAttribute, "<NexusPanel> needs a title attribute", TagSpan(_panel, "NexusPanel"), []);
+        }
+    }
+
+    private void Report(string code, string message, SourceSpan span, ImmutableArray<string> path) =>
+        _diagnostics.Add(Diagnostic.At(code, message, span, path));
+
+    /// <summary>Reports a missing attribute, or returns false when it is there.</summary>
+    private bool Missing(SyntaxNode node, string element, string attribute, string? value, ImmutableArray<string> path)
+    {
+        if (value is not null)
+        {
+            return false;
+        }
+
+        Report(DiagnosticCodes.MissingAttribute, $"<{element}> needs a {attribute} attribute", TagSpan(node, element), path);
+        return true;
+    }
+
+    /// <summary>Checks an identifier attribute; returns true when it is valid.</summary>
+    private bool ValidIdentifier(SyntaxNode node, string attribute, string name, string what, ImmutableArray<string> path)
+    {
+        if (Identifiers.IsValid(name))
+        {
+            return true;
+        }
+
+        Report(
+            DiagnosticCodes.InvalidIdentifier,
+            $"'{name}' is not a valid {what} name: use letters, digits, _ and $, not starting with a digit, at most {Identifiers.MaxLength} characters",
+            node.SpanOf(attribute),
+            path);
+        return false;
+    }
+
+    /// <summary>The span of an element's start tag name (where a whole-element diagnostic points).</summary>
+    private static SourceSpan TagSpan(SyntaxNode node, string element)
+    {
+        if (node.Span.IsEmpty)
+        {
+            return node.Span;
+        }
+
+        var start = node.Span.Start;
+        var end = new SourcePosition(start.Offset + element.Length + 1, start.Line, start.Column + element.Length + 1);
+        return new SourceSpan(start, end);
+    }
+
+    private LineMap Lines => _lineMap ??= LineMap.Build(_source);
+
+    private bool IsState(string key) => _states.ContainsKey(key) || _computeds.ContainsKey(key);
+
+    private void MarkStateUsed(string key) => _usedStates.Add(key);
+
+    private static ImmutableArray<string> PathOf(params string[] segments) => [.. segments];
+}

@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Unicode;
+using Nexus.Nxml.Checking;
+using Nexus.Nxml.Diagnostics;
+using Nexus.Nxml.Layout;
+using Nexus.Nxml.Parsing;
+using Nexus.Nxml.Syntax;
+
+namespace Nexus.Nxml;
+
+/// <summary>
+/// A checked NXML document: the front door of the language. <see cref="Check(string, CheckOptions?)"/> returns
+/// the syntax tree (when the document parsed) and every diagnostic; it never throws on any input.
+/// </summary>
+public sealed class NxmlDocument
+{
+    private NxmlDocument(string source, PanelNode? panel, ImmutableArray<Diagnostic> diagnostics, PanelAnalysis? analysis)
+    {
+        Source = source;
+        Panel = panel;
+        Diagnostics = diagnostics;
+        Analysis = analysis;
+    }
+
+    public string Source { get; }
+
+    /// <summary>The syntax tree; null when the document did not parse (see <see cref="Diagnostics"/>).</summary>
+    public PanelNode? Panel { get; }
+
+    /// <summary>Every diagnostic, ordered by position.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>What the checker learned about the handlers (capabilities, state use); null when not checked.</summary>
+    public PanelAnalysis? Analysis { get; }
+
+    /// <summary>True when the document parsed and has no error (warnings never block a panel).</summary>
+    public bool IsValid => Panel is not null && !Diagnostics.Any(d => d.IsError);
+
+    public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.IsError);
+
+    public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => !d.IsError);
+
+    /// <summary>Parses and checks a document, then runs the layout pass on its view.</summary>
+    public static NxmlDocument Check(string source, CheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= CheckOptions.Default;
+        var diagnostics = new List<Diagnostic>();
+        var panel = ParseInto(source, options, diagnostics);
+        if (panel is null)
+        {
+            return new NxmlDocument(source, null, Sorted(diagnostics), null);
+        }
+
+        var analysis = PanelChecker.Check(source, panel, options, diagnostics);
+        var finished = LayoutPass.Apply(analysis.WithAsyncHandlers(panel));
+        return new NxmlDocument(source, finished, Sorted(diagnostics), analysis);
+    }
+
+    /// <summary>Checks a document given as UTF-8 bytes (a BOM is allowed); invalid UTF-8 is a <c>PARSE_ERROR</c>.</summary>
+    public static NxmlDocument Check(ReadOnlySpan<byte> utf8, CheckOptions? options = null)
+    {
+        options ??= CheckOptions.Default;
+        if (utf8.Length > options.MaxDocumentBytes)
+        {
+            return new NxmlDocument(string.Empty, null, [TooLarge(utf8.Length, options)], null);
+        }
+
+        if (!Utf8.IsValid(utf8))
+        {
+            var valid = ValidPrefixLength(utf8);
+            var prefix = Encoding.UTF8.GetString(utf8[..valid]);
+            var at = LineMap.Build(prefix).PositionOf(prefix.Length);
+            var diagnostic = Diagnostic.At(
+                DiagnosticCodes.ParseError,
+                $"the document is not valid UTF-8 text (bad byte 0x{utf8[valid]:X2} at byte offset {valid})",
+                new SourceSpan(at, at),
+                []);
+            return new NxmlDocument(prefix, null, [diagnostic], null);
+        }
+
+        return Check(Encoding.UTF8.GetString(utf8), options);
+    }
+
+    /// <summary>Parses without checking: the tree and the syntax diagnostics only (no layout, no handler analysis).</summary>
+    public static NxmlDocument Parse(string source, CheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var diagnostics = new List<Diagnostic>();
+        var panel = ParseInto(source, options ?? CheckOptions.Default, diagnostics);
+        return new NxmlDocument(source, panel, Sorted(diagnostics), null);
+    }
+
+    private static PanelNode? ParseInto(string source, CheckOptions options, List<Diagnostic> diagnostics)
+    {
+        var size = Utf8Size(source, options.MaxDocumentBytes);
+        if (size > options.MaxDocumentBytes)
+        {
+            diagnostics.Add(TooLarge(size, options));
+            return null;
+        }
+
+        var markup = MarkupReader.Read(source, options.MaxNestingDepth);
+        diagnostics.AddRange(markup.Diagnostics);
+        return markup.Root is null ? null : PanelBuilder.Build(source, markup, diagnostics);
+    }
+
+    /// <summary>The UTF-8 size of the text, counted only when the character count alone cannot decide.</summary>
+    private static long Utf8Size(string source, int limit)
+    {
+        if (source.Length > limit)
+        {
+            return source.Length;
+        }
+
+        return source.Length <= limit / 3 ? source.Length : Encoding.UTF8.GetByteCount(source);
+    }
+
+    private static Diagnostic TooLarge(long size, CheckOptions options) => Diagnostic.At(
+        DiagnosticCodes.DocumentTooLarge,
+        $"the document has {size:N0} bytes or more; the limit is {options.MaxDocumentBytes:N0}",
+        new SourceSpan(SourcePosition.Start, SourcePosition.Start),
+        []);
+
+    private static int ValidPrefixLength(ReadOnlySpan<byte> utf8)
+    {
+        var status = Utf8.ToUtf16(utf8, new char[utf8.Length], out var read, out _, replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.Done ? utf8.Length : read;
+    }
+
+    private static ImmutableArray<Diagnostic> Sorted(List<Diagnostic> diagnostics)
+    {
+        // A stable sort: diagnostics at one position keep the order the checker found them in.
+        return [.. diagnostics.OrderBy(static d => d.Line).ThenBy(static d => d.Column)];
+    }
+}
