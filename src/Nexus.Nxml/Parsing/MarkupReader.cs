@@ -328,7 +328,10 @@ internal sealed class MarkupReader
         current.Span = new SourceSpan(current.Span.Start, Here);
     }
 
-    /// <summary>The content of a raw-text element runs up to the first <c>&lt;/Handler</c> followed by optional whitespace and <c>&gt;</c>.</summary>
+    /// <summary>
+    /// The content of a raw-text element runs up to the first <c>&lt;/Handler</c> followed by optional whitespace
+    /// and <c>&gt;</c> that is not inside a CDATA section (so CDATA can hold code that contains <c>&lt;/Handler&gt;</c>).
+    /// </summary>
     private void ReadRawContent(MarkupElement element)
     {
         var contentStart = Here;
@@ -339,6 +342,19 @@ internal sealed class MarkupReader
             if (close < 0)
             {
                 throw Unclosed(element);
+            }
+
+            var cdata = _source.IndexOf("<![CDATA[", search, close - search, StringComparison.Ordinal);
+            if (cdata >= 0)
+            {
+                var cdataEnd = _source.IndexOf("]]>", cdata + 9, StringComparison.Ordinal);
+                if (cdataEnd < 0)
+                {
+                    throw Fatal(PositionAt(cdata), "the CDATA section is never closed (missing ]]>)");
+                }
+
+                search = cdataEnd + 3;
+                continue;
             }
 
             var after = close + 2 + RawTextElement.Length;
