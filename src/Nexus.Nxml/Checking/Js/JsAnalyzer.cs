@@ -34,7 +34,7 @@ internal sealed class JsAnalyzer
 
     private readonly JsFacts _facts = new();
     private readonly bool _isExpression;
-    private Dictionary<string, string>? _aliases;
+    private Dictionary<string, (string Key, bool IsCopy)>? _aliases;
 
     private JsAnalyzer(bool isExpression) => _isExpression = isExpression;
 
@@ -315,9 +315,10 @@ internal sealed class JsAnalyzer
                 _facts.DynamicStateRead = _facts.DynamicStateWrite = true;
                 return;
             case Identifier identifier:
-                if (_aliases is not null && _aliases.TryGetValue(identifier.Name, out var aliasedKey))
+                // A local holding a fresh copy (const c = $state.l.slice()) changes no state itself; its elements still do.
+                if (_aliases is not null && _aliases.TryGetValue(identifier.Name, out var alias) && (depth > 0 || !alias.IsCopy))
                 {
-                    _facts.AliasedWrites.Add(aliasedKey);
+                    _facts.AliasedWrites.Add(alias.Key);
                 }
 
                 Reference(identifier);
@@ -467,22 +468,22 @@ internal sealed class JsAnalyzer
     {
         if (value is not null && StateRoot(value) is { } key)
         {
-            Alias(target, key);
+            Alias(target, key, IsFreshCopy(value));
         }
     }
 
-    private void Alias(Node target, string key)
+    private void Alias(Node target, string key, bool isCopy = false)
     {
         switch (target)
         {
             case Identifier identifier:
-                (_aliases ??= new Dictionary<string, string>(StringComparer.Ordinal))[identifier.Name] = key;
+                (_aliases ??= new Dictionary<string, (string, bool)>(StringComparer.Ordinal))[identifier.Name] = (key, isCopy);
                 break;
             case AssignmentPattern pattern:
                 Alias(pattern.Left, key);
                 break;
             case RestElement rest:
-                Alias(rest.Argument, key);
+                Alias(rest.Argument, key, isCopy: true);
                 break;
             case ArrayPattern array:
                 foreach (var element in array.Elements)
@@ -520,12 +521,18 @@ internal sealed class JsAnalyzer
                     node = call.Callee;
                     break;
                 case Identifier identifier when _aliases is not null && _aliases.TryGetValue(identifier.Name, out var aliased):
-                    return aliased;
+                    return aliased.Key;
                 default:
                     return null;
             }
         }
     }
+
+    /// <summary>Whether a value is a fresh array made by a copying method (its elements still alias state).</summary>
+    private static bool IsFreshCopy(Node value) =>
+        Unwrap(value) is CallExpression { Callee: var callee } &&
+        Unwrap(callee) is MemberExpression { Computed: false, Property: Identifier method } &&
+        CopyingMethods.Contains(method.Name);
 
     private static Node Unwrap(Node node)
     {
