@@ -83,6 +83,25 @@ public sealed class NxmlDocument
         return Check(Encoding.UTF8.GetString(utf8), options);
     }
 
+    /// <summary>
+    /// Checks a document read from a stream of UTF-8 bytes. At most <see cref="CheckOptions.MaxDocumentBytes"/> + 1
+    /// bytes are read, so an oversized input is refused without reading it all.
+    /// </summary>
+    public static NxmlDocument Check(Stream utf8, CheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        options ??= CheckOptions.Default;
+        var buffer = new byte[options.MaxDocumentBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = utf8.Read(buffer, length, buffer.Length - length)) > 0)
+        {
+            length += read;
+        }
+
+        return Check(buffer.AsSpan(0, length), options);
+    }
+
     /// <summary>Parses without checking: the tree and the syntax diagnostics only (no layout, no handler analysis).</summary>
     public static NxmlDocument Parse(string source, CheckOptions? options = null)
     {

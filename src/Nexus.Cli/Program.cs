@@ -1,0 +1,3 @@
+using Nexus.Cli;
+
+return NexusCommandLine.Run(args, Console.Out, Console.Error);
