@@ -36,7 +36,16 @@ internal sealed class JsAnalyzer
     private readonly bool _isExpression;
     private Dictionary<string, (string Key, bool IsCopy)>? _aliases;
 
-    private JsAnalyzer(bool isExpression) => _isExpression = isExpression;
+    /// <summary>Where the parsed text starts in the caller's text: node offsets are shifted by it.</summary>
+    private readonly int _base;
+
+    private JsAnalyzer(bool isExpression, int offset)
+    {
+        _isExpression = isExpression;
+        _base = offset;
+    }
+
+    private JsReference Reference(string name, Node node) => new(name, _base + node.Start, _base + node.End);
 
     private static Parser Parser => t_parser ??= new Parser(new ParserOptions
     {
@@ -110,18 +119,21 @@ internal sealed class JsAnalyzer
 
     private static JsFacts Analyze(string text, int start, int length, bool isExpression)
     {
-        var analyzer = new JsAnalyzer(isExpression);
+        // Acornima computes the line of `start` by scanning the input from its beginning, so parsing slices
+        // of a large document in place is quadratic: each piece of code is parsed as its own string instead.
+        var code = start == 0 && length == text.Length ? text : text.Substring(start, length);
+        var analyzer = new JsAnalyzer(isExpression, start);
         try
         {
             Node tree = isExpression
-                ? Parser.ParseExpression(text, start, length, null, strict: true)
-                : Parser.ParseScript(text, start, length, null, strict: true);
+                ? Parser.ParseExpression(code, null, strict: true)
+                : Parser.ParseScript(code, null, strict: true);
             analyzer.Visit(tree);
         }
         catch (ParseErrorException ex)
         {
-            var offset = ex.Error is { IsIndexDefined: true } error ? error.Index : start;
-            analyzer._facts.SyntaxError = (ex.Error?.Description ?? ex.Message, Math.Clamp(offset, start, start + length));
+            var offset = ex.Error is { IsIndexDefined: true } error ? error.Index : 0;
+            analyzer._facts.SyntaxError = (ex.Error?.Description ?? ex.Message, start + Math.Clamp(offset, 0, length));
         }
         catch (InsufficientExecutionStackException)
         {
@@ -246,7 +258,7 @@ internal sealed class JsAnalyzer
         }
         else if (ForbiddenIdentifiers.Contains(name))
         {
-            _facts.ForbiddenGlobals.Add(new JsReference(name, identifier.Start, identifier.End));
+            _facts.ForbiddenGlobals.Add(Reference(name, identifier));
         }
     }
 
@@ -254,7 +266,7 @@ internal sealed class JsAnalyzer
     {
         if (_isExpression && HandlerOnlyGlobals.Contains(identifier.Name))
         {
-            _facts.HostGlobals.Add(new JsReference(identifier.Name, identifier.Start, identifier.End));
+            _facts.HostGlobals.Add(Reference(identifier.Name, identifier));
         }
     }
 
@@ -355,17 +367,17 @@ internal sealed class JsAnalyzer
         switch (root.Name)
         {
             case "$state" when staticName is not null:
-                _facts.StateAccesses.Add(new StateAccess(staticName, member.Start, member.End, write));
+                _facts.StateAccesses.Add(new StateAccess(staticName, _base + member.Start, _base + member.End, write));
                 return;
             case "$state":
                 _facts.DynamicStateRead = true;
                 _facts.DynamicStateWrite |= write;
                 return;
             case "$scope" when staticName is not null:
-                _facts.ScopeReferences.Add(new JsReference(staticName, member.Start, member.End));
+                _facts.ScopeReferences.Add(Reference(staticName, member));
                 if (write)
                 {
-                    _facts.ScopeWrites.Add(new JsReference(staticName, member.Start, member.End));
+                    _facts.ScopeWrites.Add(Reference(staticName, member));
                 }
 
                 return;
@@ -373,13 +385,13 @@ internal sealed class JsAnalyzer
                 _facts.DynamicScope = true;
                 return;
             case "$tools" when staticName is not null:
-                _facts.ToolReferences.Add(new JsReference(staticName, member.Property.Start, member.Property.End));
+                _facts.ToolReferences.Add(Reference(staticName, member.Property));
                 break;
             case "$tools":
                 _facts.DynamicTools = true;
                 break;
             case "$ext" when staticName is not null:
-                _facts.ExtensionReferences.Add(new JsReference(staticName, member.Property.Start, member.Property.End));
+                _facts.ExtensionReferences.Add(Reference(staticName, member.Property));
                 break;
             case "$ext":
                 _facts.DynamicExtensions = true;
