@@ -16,6 +16,16 @@ public sealed class LayoutCommandTests
     }
 
     [Fact]
+    public void Nested_components_are_indented_under_their_parent()
+    {
+        var result = CliRunner.Run(TestPaths.NxmlSuite, "layout", "valid-tasks.nxml");
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["Layout stack", "  Text Open: {$state.openCount}", "  Layout row", "    Input $state.draft", "    Button Add"], lines[..5]);
+        Assert.Equal("        Action X", lines[^1]);
+    }
+
+    [Fact]
     public void Writes_an_svg_sketch()
     {
         using var temp = new TempDirectory();

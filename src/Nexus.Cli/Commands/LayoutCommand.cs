@@ -35,7 +35,7 @@ public static class LayoutCommand
 
         if (panel.View?.Root is { } root)
         {
-            WriteTree(console.Out, root, string.Empty, isRoot: true);
+            WriteTree(console.Out, root, string.Empty);
         }
         else
         {
@@ -51,15 +51,15 @@ public static class LayoutCommand
         return source.Document.IsValid ? ExitCodes.Ok : ExitCodes.Findings;
     }
 
-    /// <summary>One line per component: its label, then for auto-layout children the grid columns and row they take.</summary>
-    private static void WriteTree(TextWriter writer, ComponentNode component, string indent, bool isRoot)
+    /// <summary>One line per component: its label, and for auto-layout children the grid row and columns they take.</summary>
+    private static void WriteTree(TextWriter writer, ComponentNode component, string indent, string placement = "")
     {
-        writer.WriteLine($"{indent}{LayoutSketch.LabelOf(component)}{Describe(component)}");
-        var childIndent = isRoot ? "  " : indent + "  ";
+        writer.WriteLine($"{indent}{placement}{LayoutSketch.LabelOf(component)}{Describe(component)}");
         var column = 0;
         var row = 1;
         foreach (var child in component.Children)
         {
+            var childPlacement = string.Empty;
             if (child.Layout is { } info)
             {
                 if (info.NewRow)
@@ -68,13 +68,11 @@ public static class LayoutCommand
                     column = 0;
                 }
 
-                writer.Write($"{childIndent}[row {row}, cols {column + 1}-{column + info.ColSpan}] ");
+                childPlacement = $"[row {row}, cols {column + 1}-{column + info.ColSpan}] ";
                 column += info.ColSpan;
-                WriteTree(writer, child, string.Empty, isRoot: false);
-                continue;
             }
 
-            WriteTree(writer, child, childIndent, isRoot: false);
+            WriteTree(writer, child, indent + "  ", childPlacement);
         }
     }
 
