@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Nexus.Nxml.Layout;
 using Nexus.Nxml.Syntax;
 
 namespace Nexus.Nxml.Json;
@@ -68,46 +67,6 @@ internal static partial class JsonAstReader
             Attributes = Synthetic(("name", json.Name), ("value", json.Value)),
         };
     }
-
-    private static ViewNode View(ViewJson json, JsonPathSegment path)
-    {
-        ExpectKind(json.Kind, JsonAstKinds.View, path);
-
-        // The View is element depth 2 (NexusPanel is 1), so its root component is depth 3.
-        return Common(new ViewNode(json.Root is null ? null : Component(json.Root, path.Property("root"), depth: 3)), json, path);
-    }
-
-    /// <summary>
-    /// Reads a component and its children. Nesting is bounded like the parser bounds it, so that every later
-    /// pass (checker, printer, renderer) can recurse over a tree read from JSON as safely as over a parsed one.
-    /// </summary>
-    private static ComponentNode Component(ComponentJson json, JsonPathSegment path, int depth)
-    {
-        if (depth > CheckOptions.NestingDepthCeiling)
-        {
-            throw new NxmlJsonException(path.ToString(), $"the view is nested deeper than {CheckOptions.NestingDepthCeiling} elements");
-        }
-
-        if (string.IsNullOrEmpty(json.Type))
-        {
-            throw new NxmlJsonException(path.ToString(), "a component needs a non-empty \"type\" (components have no \"kind\")");
-        }
-
-        var childrenPath = path.Property("children");
-        var children = Items(json.Children, childrenPath, (child, childPath) => Component(child, childPath, depth + 1));
-        var props = json.Props ?? [];
-        return Common(new ComponentNode(json.Type, children), json, path) with
-        {
-            Attributes = [.. props.Select(p => NxmlAttribute.Synthetic(p.Key, p.Value))],
-            Text = string.IsNullOrEmpty(json.Text) ? null : new NxmlText(json.Text, SourceSpan.None),
-            Layout = json.Layout is null ? null : Placement(json.Layout, path.Property("layout")),
-            IsImplicit = json.Implicit ?? false,
-        };
-    }
-
-    private static LayoutInfo Placement(LayoutJson json, JsonPathSegment path) => json.ColSpan is >= 1 and <= LayoutPass.Columns
-        ? new LayoutInfo(json.ColSpan, json.NewRow)
-        : throw new NxmlJsonException(path.Property("colSpan").ToString(), $"colSpan must be between 1 and {LayoutPass.Columns}, not {json.ColSpan}");
 
     private static T Common<T>(T node, NodeJson json, JsonPathSegment path)
         where T : SyntaxNode => node with

@@ -109,15 +109,50 @@ internal sealed class JsonAstWriter(bool includeLocations)
     private ViewJson View(ViewNode view) => Common(view, new ViewJson
     {
         Kind = JsonAstKinds.View,
-        Root = view.Root is null ? null : Component(view.Root),
+        Root = view.Root is null ? null : Components(view.Root),
     });
 
-    // Recursion depth is bounded by the parser's nesting limit (at most CheckOptions.NestingDepthCeiling).
-    private ComponentJson Component(ComponentNode component) => Common(component, new ComponentJson
+    /// <summary>
+    /// Writes the component tree with an explicit stack, children before their parent, so that no nesting
+    /// costs stack. A tree built in code deeper than NXML allows is refused: it could not be read back.
+    /// </summary>
+    private ComponentJson Components(ComponentNode root)
+    {
+        // NexusPanel is element depth 1 and View depth 2, so the root component is depth 3 (as the parser counts).
+        var open = new Stack<(ComponentNode Node, ComponentJson[] Children, int Next)>();
+        open.Push((root, new ComponentJson[root.Children.Length], 0));
+        while (true)
+        {
+            var (node, children, next) = open.Pop();
+            if (next < children.Length)
+            {
+                open.Push((node, children, next + 1));
+                var child = node.Children[next];
+                if (open.Count + 3 > CheckOptions.NestingDepthCeiling)
+                {
+                    throw new ArgumentException($"the view is nested deeper than {CheckOptions.NestingDepthCeiling} elements, which NXML does not allow", nameof(root));
+                }
+
+                open.Push((child, new ComponentJson[child.Children.Length], 0));
+                continue;
+            }
+
+            var component = Component(node, children);
+            if (open.Count == 0)
+            {
+                return component;
+            }
+
+            var parent = open.Peek();
+            parent.Children[parent.Next - 1] = component;
+        }
+    }
+
+    private ComponentJson Component(ComponentNode component, ComponentJson[] children) => Common(component, new ComponentJson
     {
         Type = component.Type,
         Props = [.. component.Attributes.Select(a => KeyValuePair.Create(a.Name, a.Value))],
-        Children = [.. component.Children.Select(Component)],
+        Children = children,
         Text = component.Text?.Value,
         Layout = component.Layout is { } layout ? new LayoutJson(layout.ColSpan, layout.NewRow) : null,
         Implicit = component.IsImplicit ? true : null,

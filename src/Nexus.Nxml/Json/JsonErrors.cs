@@ -8,7 +8,9 @@ internal static partial class JsonErrors
 {
     public static NxmlJsonException From(JsonException ex)
     {
-        var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
+        // Errors below a component carry the rest of their path (the component converter reads a whole subtree).
+        var below = ex.Data[ComponentJsonConverter.RelativePathKey] as string;
+        var path = (string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path) + below;
         var message = ex.Message;
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
         if (cut < 0)

@@ -13,14 +13,15 @@ public sealed record ViewJson : NodeJson
 
 /// <summary>
 /// A component (no <c>kind</c>, as in §8): <c>{ type, props, children, text?, layout?, implicit? }</c>.
-/// <c>props</c> keeps every attribute's text as written, in source order; <c>children</c> is always written;
-/// <c>implicit</c> is written (true) only on the Layout that wraps several top-level elements.
+/// <c>props</c> keeps every attribute's text as written, in source order (a JSON object of strings);
+/// <c>children</c> is always written; <c>implicit</c> is written (true) only on the Layout that wraps
+/// several top-level elements. Read and written by <see cref="ComponentJsonConverter"/>, without recursion.
 /// </summary>
+[JsonConverter(typeof(ComponentJsonConverter))]
 public sealed record ComponentJson : NodeJson
 {
     public string? Type { get; init; }
 
-    [JsonConverter(typeof(PropsJsonConverter))]
     public IReadOnlyList<KeyValuePair<string, string>>? Props { get; init; }
 
     public IReadOnlyList<ComponentJson?>? Children { get; init; }
