@@ -3,9 +3,18 @@ using System.Text.RegularExpressions;
 
 namespace Nexus.Nxml.Json;
 
-/// <summary>Turns System.Text.Json's errors into <see cref="NxmlJsonException"/>s worded in JSON terms, not .NET types.</summary>
+/// <summary>
+/// Turns System.Text.Json's errors into <see cref="NxmlJsonException"/>s worded in JSON terms: what the JSON AST
+/// expects at that path (a string, an array, ...), never the .NET types of the records behind it.
+/// </summary>
 internal static partial class JsonErrors
 {
+    private static readonly HashSet<string> Booleans = ["required", "isAsync", "implicit", "newRow"];
+    private static readonly HashSet<string> Integers = ["colSpan", "startLine", "startColumn", "endLine", "endColumn"];
+    private static readonly HashSet<string> Objects = ["meta", "data", "logic", "view", "handler", "root", "loc", "layout", "props"];
+    private static readonly HashSet<string> StringLists = ["tags", "comments", "endComments", "trailingComments"];
+    private static readonly HashSet<string> NodeLists = ["states", "computed", "extensions", "tools", "handlers", "lifecycles", "args", "capabilities", "children"];
+
     public static NxmlJsonException From(JsonException ex)
     {
         // Errors below a component carry the rest of their path (the component converter reads a whole subtree).
@@ -13,34 +22,39 @@ internal static partial class JsonErrors
         var path = (string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path) + below;
         var message = ex.Message;
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (cut < 0)
+        var problem = (cut < 0 ? message : message[..cut]).Trim().TrimEnd('.');
+        if (problem.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal))
         {
-            cut = message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+            problem = $"the value is not {Expected(path)}";
         }
 
-        var problem = (cut < 0 ? message : message[..cut]).TrimEnd();
-        var conversion = ConversionMessage().Match(problem);
-        if (conversion.Success)
-        {
-            problem = $"the value is not {Expected(conversion.Groups["type"].Value)}";
-        }
-
+        problem = DeclaringType().Replace(problem, string.Empty);
         var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
-        return new NxmlJsonException(path, problem.TrimEnd('.') + where, ex);
+        return new NxmlJsonException(path, problem + where, ex);
     }
 
-    /// <summary>What a .NET target type of the JSON AST records looks like in JSON.</summary>
-    private static string Expected(string type) => type switch
+    /// <summary>What the JSON AST holds at a path, judged by its last property name.</summary>
+    private static string Expected(string path)
     {
-        _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
-        _ when type.Contains("Int32", StringComparison.Ordinal) => "an integer",
-        _ when type.Contains("System.String", StringComparison.Ordinal) && !type.Contains('[', StringComparison.Ordinal) => "a string",
-        _ when type.Contains("IReadOnlyList", StringComparison.Ordinal) => "an array",
-        _ when type.Contains("KeyValuePair", StringComparison.Ordinal) => "an object of strings",
-        _ when type.StartsWith("Nexus.Nxml.Json.", StringComparison.Ordinal) => "an object",
-        _ => "of the expected type",
-    };
+        var match = LastSegment().Match(path);
+        var name = match.Groups["name"].Value;
+        var isItem = match.Groups["index"].Success;
+        return (name, isItem) switch
+        {
+            ("", _) => "an object",
+            (_, true) => StringLists.Contains(name) ? "a string" : "an object",
+            _ when Booleans.Contains(name) => "true or false",
+            _ when Integers.Contains(name) => "an integer",
+            _ when Objects.Contains(name) => "an object",
+            _ when StringLists.Contains(name) || NodeLists.Contains(name) => "an array",
+            ("default", _) => "a JSON value",
+            _ => "a string",
+        };
+    }
 
-    [GeneratedRegex(@"^The JSON value could not be converted to (?<type>\S+)")]
-    private static partial Regex ConversionMessage();
+    [GeneratedRegex(@"(?:\.(?<name>[A-Za-z]+))?(?<index>\[\d+\])?$")]
+    private static partial Regex LastSegment();
+
+    [GeneratedRegex(@" (?:during deserialization )?(?:of|for) type '[^']*'")]
+    private static partial Regex DeclaringType();
 }
