@@ -26,6 +26,12 @@ internal sealed partial class ComponentJsonConverter : JsonConverter<ComponentJs
             {
                 case JsonTokenType.PropertyName when !current.InChildren:
                     var name = reader.GetString()!;
+                    if (!current.FirstTime(name))
+                    {
+                        // As AllowDuplicateProperties = false does for every other node.
+                        throw Error(open, current, name, $"duplicate property '{name}'");
+                    }
+
                     reader.Read();
                     if (name == "children" && reader.TokenType == JsonTokenType.StartArray)
                     {
@@ -233,10 +239,15 @@ internal sealed partial class ComponentJsonConverter : JsonConverter<ComponentJs
     /// <summary>A component being read: its fields so far and, while inside its <c>children</c> array, the children read.</summary>
     private sealed class Frame(int index)
     {
+        private static readonly string[] KnownProperties = ["type", "props", "children", "text", "layout", "implicit", "loc", "comments", "endComments"];
+
         /// <summary>The position in the parent's children; -1 for the component the converter was called on.</summary>
         public int Index { get; } = index;
 
         public bool InChildren { get; set; }
+
+        /// <summary>The properties of the component read so far; only known ones are tracked, the others are ignored anyway.</summary>
+        private int _seen;
 
         public string? Type { get; set; }
 
@@ -255,6 +266,20 @@ internal sealed partial class ComponentJsonConverter : JsonConverter<ComponentJs
         public List<string?>? Comments { get; set; }
 
         public List<string?>? EndComments { get; set; }
+
+        /// <summary>True the first time a known property is met.</summary>
+        public bool FirstTime(string name)
+        {
+            var index = Array.IndexOf(KnownProperties, name);
+            if (index < 0)
+            {
+                return true;
+            }
+
+            var seen = (_seen & (1 << index)) != 0;
+            _seen |= 1 << index;
+            return !seen;
+        }
 
         public ComponentJson Build() => new()
         {

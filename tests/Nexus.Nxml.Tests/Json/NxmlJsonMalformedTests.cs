@@ -37,6 +37,7 @@ public sealed class NxmlJsonMalformedTests
         { Panel + ""","view":{"kind":"View","root":{"type":"Text","props":{"content":3}}}}""", "$.view.root.props.content", "must be a string" },
         { Panel + ""","view":{"kind":"View","root":{"type":"Text","props":{"a":"1","a":"2"}}}}""", "$.view.root.props.a", "more than once" },
         { Panel + ""","view":{"kind":"View","root":{"type":"Layout","children":{}}}}""", "$.view.root.children", "must be an array" },
+        { Panel + ""","view":{"kind":"View","root":{"type":"Layout","children":[{"type":"A","x":1,"x":2,"type":"B"}]}}}""", "$.view.root.children[0].type", "duplicate property 'type'" },
         { Panel + ""","view":{"kind":"View","root":{"type":"Layout","children":[{"type":"Text"},1]}}}""", "$.view.root.children", "must be component objects, not a number" },
         { Panel + ""","view":{"kind":"View","root":{"type":"Layout","children":[{"type":"Row","children":[{"type":"Text","text":false}]}]}}}""", "$.view.root.children[0].children[0].text", "must be a string" },
         { Panel + ""","view":{"kind":"View","root":{"type":"Layout","children":[null]}}}""", "$.view.root.children[0]", "found null" },

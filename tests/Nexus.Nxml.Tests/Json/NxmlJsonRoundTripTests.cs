@@ -45,7 +45,7 @@ public sealed class NxmlJsonRoundTripTests
     }
 
     [Fact]
-    public void Every_node_but_the_implicit_layout_keeps_its_attributes_after_reading()
+    public void Nodes_read_from_json_have_synthetic_attributes_and_no_spans()
     {
         var panel = NxmlJson.Deserialize(NxmlJson.Serialize(Panel("nxml/valid-tasks.nxml")));
         Assert.Equal("Tasks", panel.Attribute("title")?.Value);
