@@ -8,6 +8,9 @@ internal static class TestPaths
     /// <summary>The shared conformance suites, beside the repository (<c>../shared/conformance</c>).</summary>
     public static string Conformance => Existing(Path.Combine(RepositoryRoot, "..", "shared", "conformance"));
 
+    /// <summary>Expected outputs kept beside the tests (<c>tests/Nexus.Nxml.Tests/Json/Golden</c>).</summary>
+    public static string JsonGolden => Existing(Path.Combine(RepositoryRoot, "tests", "Nexus.Nxml.Tests", "Json", "Golden"));
+
     public static string BenchCorpus => Existing(Path.Combine(RepositoryRoot, "..", "shared", "bench-corpus"));
 
     private static string FindRoot()
