@@ -104,10 +104,10 @@ public sealed class ToolSchemasTests
         var schema = ToolSchemas.StateResourceSchema(panel);
         var properties = schema.GetProperty("properties");
         Assert.Equal(panel.States.Select(s => s.Name).Concat(panel.Computeds.Select(c => c.Name)), properties.EnumerateObject().Select(p => p.Name));
-        foreach (var state in panel.States.Where(s => Checking.ValueTypes.IsKnown(s.Type)))
+        foreach (var state in panel.States.Where(s => global::Nexus.Nxml.Checking.ValueTypes.IsKnown(s.Type)))
         {
             var property = properties.GetProperty(state.Name!);
-            var value = property.TryGetProperty("default", out var declared) ? declared : Checking.ValueTypes.DefaultOf(state.Type!);
+            var value = property.TryGetProperty("default", out var declared) ? declared : global::Nexus.Nxml.Checking.ValueTypes.DefaultOf(state.Type!);
             Assert.True(Accepts(property, value), $"{state.Name}: {value} does not match {property}");
         }
     }
