@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Nexus.Nxml.Diagnostics;
+using Nexus.Nxml.Json;
 
 namespace Nexus.Cli.Output;
 
@@ -24,12 +24,6 @@ public static class DiagnosticOutput
 }
 
 public sealed record FileDiagnosticsJson(string File, IReadOnlyList<DiagnosticJson> Diagnostics);
-
-public sealed record DiagnosticJson(string Code, string Severity, string Message, int Line, int Column, int EndLine, int EndColumn, IReadOnlyList<string> Path)
-{
-    public static DiagnosticJson From(Diagnostic d) =>
-        new(d.Code, d.IsError ? "error" : "warning", d.Message, d.Line, d.Column, d.EndLine, d.EndColumn, d.Path);
-}
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(List<FileDiagnosticsJson>))]
