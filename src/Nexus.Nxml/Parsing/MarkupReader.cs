@@ -328,11 +328,15 @@ internal sealed class MarkupReader
         current.Span = new SourceSpan(current.Span.Start, Here);
     }
 
-    /// <summary>The content of a raw-text element runs up to the first <c>&lt;/Handler</c> followed by optional whitespace and <c>&gt;</c>.</summary>
+    /// <summary>
+    /// The content of a raw-text element runs up to the first <c>&lt;/Handler</c> followed by optional whitespace
+    /// and <c>&gt;</c>. When the content opens with a CDATA section, that section is skipped first, as XML would:
+    /// CDATA is how code that mentions <c>&lt;/Handler&gt;</c> is written.
+    /// </summary>
     private void ReadRawContent(MarkupElement element)
     {
         var contentStart = Here;
-        var search = _pos;
+        var search = AfterLeadingCData(_pos);
         while (true)
         {
             var close = _source.IndexOf("</" + RawTextElement, search, StringComparison.Ordinal);
@@ -359,6 +363,19 @@ internal sealed class MarkupReader
 
             search = after;
         }
+    }
+
+    /// <summary>Where the CDATA section that opens raw content at <paramref name="from"/> ends; <paramref name="from"/> when there is none (or it is never closed).</summary>
+    private int AfterLeadingCData(int from)
+    {
+        var skip = _source.AsSpan(from).IndexOfAnyExcept(WhitespaceChars);
+        if (skip < 0 || !_source.AsSpan(from + skip).StartsWith("<![CDATA[", StringComparison.Ordinal))
+        {
+            return from;
+        }
+
+        var end = _source.IndexOf("]]>", from + skip + "<![CDATA[".Length, StringComparison.Ordinal);
+        return end < 0 ? from : end + "]]>".Length;
     }
 
     private void ReadText(MarkupElement parent, int end)
