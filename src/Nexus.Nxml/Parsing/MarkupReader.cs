@@ -418,7 +418,9 @@ internal sealed class MarkupReader
             throw Fatal(start, "the comment is never closed (missing -->)");
         }
 
-        var text = _source[contentStart..close];
+        // Line ends are normalized as XML does (CRLF and a lone CR become LF): a comment's text is the same
+        // whichever line ends the file uses, and it prints back with LF line ends only.
+        var text = _source[contentStart..close].Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         Advance(close + 3);
         return new MarkupComment(text, new SourceSpan(start, Here));
     }

@@ -279,10 +279,13 @@ public sealed class CanonicalFormTests
     [Fact]
     public void Printing_is_byte_stable_LF_only_and_ends_with_one_newline()
     {
-        var printed = RoundTrip.AssertRoundTrips("<NexusPanel title='N'>\r\n  <Data>\r\n    <State name='s' type='string' default='a\r\nb' />\r\n  </Data>\r\n</NexusPanel>\r\n");
+        var printed = RoundTrip.AssertRoundTrips(
+            "<NexusPanel title='N'>\r\n  <!-- two\r\n       lines -->\r\n  <Data>\r\n    <State name='s' type='string' default='a\r\nb' />\r\n  </Data>\r\n"
+            + "  <Logic>\r\n    <Handler name='h'>\r\n      a();\r\n      b();\r\n    </Handler>\r\n  </Logic>\r\n  <View><Text>x\r\ny</Text></View>\r\n</NexusPanel>\r\n");
         Assert.DoesNotContain('\r', printed);
         Assert.EndsWith("</NexusPanel>\n", printed, StringComparison.Ordinal);
         Assert.Contains("default=\"a&#13;\nb\"", printed, StringComparison.Ordinal);
+        Assert.Contains("<Text>x&#13;\ny</Text>", printed, StringComparison.Ordinal);
     }
 
     private static Nexus.Nxml.Syntax.PanelNode Parse(string source) => NxmlDocument.Parse(source).Panel!;
