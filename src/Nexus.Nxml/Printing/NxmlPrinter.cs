@@ -13,15 +13,22 @@ namespace Nexus.Nxml.Printing;
 /// Reading the output back gives an equivalent tree (<see cref="SyntaxEquivalence"/>), and printing that
 /// tree gives the same text again. Values print from the typed fields of each node; attributes an element
 /// does not define are kept after the defined ones, in source order. Attribute values are quoted with
-/// <c>"</c>; only <c>"</c>, carriage returns and an <c>&amp;</c> that would otherwise read as an entity are
-/// escaped. Root <c>tags</c> print as the parsed list joined with <c>", "</c>.
+/// <c>"</c>; only <c>"</c>, a carriage return (<c>&amp;#13;</c>) and an <c>&amp;</c> that would otherwise
+/// read as an entity are escaped. Element text escapes <c>&lt;</c> instead of <c>"</c>. Root <c>tags</c>
+/// print as the parsed list joined with <c>", "</c>.
+/// </para>
+/// <para>
+/// Comments are written exactly as read: NXML's reader ends a comment at the first <c>--&gt;</c> only, so
+/// <c>--</c> inside and a final <c>-</c> read back unchanged (a strict XML parser would reject them).
 /// </para>
 /// <para>
 /// Limits, all outside what the reader produces: a comment containing <c>--&gt;</c>, and handler code
 /// containing both a closing <c>&lt;/Handler&gt;</c> tag and <c>]]&gt;</c>, cannot be written and throw
-/// <see cref="NotSupportedException"/>. Comments are written exactly as read (NXML's reader ends a comment
-/// at the first <c>--&gt;</c> only, so <c>--</c> inside and a final <c>-</c> read back unchanged, although a
-/// strict XML parser would reject them).
+/// <see cref="NotSupportedException"/>; a tag containing a comma would split when read back; an implicit
+/// root Layout with fewer than two children reads back as its child (or an empty view); a handler's
+/// <see cref="SyntaxNode.EndComments"/> have no place inside raw code and are not written. One thing the
+/// reader does produce is kept although it is not LF: a lone carriage return inside handler code, which is
+/// code and printed byte for byte.
 /// </para>
 /// </remarks>
 public static class NxmlPrinter
