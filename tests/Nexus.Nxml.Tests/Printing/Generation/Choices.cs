@@ -9,9 +9,6 @@ internal sealed class Choices(int[] values)
 {
     private int _next;
 
-    /// <summary>How many choices have been read (the rest of the sequence reads as zeros).</summary>
-    public int Used => _next;
-
     /// <summary>A number from 0 to <paramref name="bound"/> - 1.</summary>
     public int Next(int bound)
     {

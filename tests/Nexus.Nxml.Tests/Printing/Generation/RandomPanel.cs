@@ -28,14 +28,6 @@ internal sealed partial class RandomPanel
 
     public static string Write(int[] choices) => new RandomPanel(choices).Write();
 
-    /// <summary>How many choices writing a panel reads, at most (used to size the choice sequences).</summary>
-    public static int ChoicesUsed(int[] choices)
-    {
-        var panel = new RandomPanel(choices);
-        panel.Write();
-        return panel._choose.Used;
-    }
-
     private IEnumerable<string> Readable => _states.Select(s => s.Name).Concat(_computeds);
 
     private string Write()
