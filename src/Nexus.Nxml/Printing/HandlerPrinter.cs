@@ -51,37 +51,53 @@ internal static class HandlerPrinter
             return true;
         }
 
-        if (RawCarries(code))
+        var rawProblem = RawProblem(code);
+        if (rawProblem is null)
         {
             return false;
         }
 
         return cdataCarries
             ? true
-            : throw new NotSupportedException(
-                "this handler code contains both a closing </Handler> tag and \"]]>\": neither raw text nor a CDATA section can hold it");
+            : throw new NotSupportedException($"this handler code cannot be printed: it contains \"]]>\", so no CDATA section can hold it, and as raw text it {rawProblem}");
     }
 
     /// <summary>
-    /// Raw text carries the code unless the code closes the element itself (<c>&lt;/Handler</c>, optional
-    /// whitespace, <c>&gt;</c>) or starts like a CDATA section (which the reader would unwrap).
+    /// Why raw text would not read back as the code, following the reader: content that opens with a CDATA
+    /// section is skipped to that section's first <c>]]&gt;</c>; the element then ends at the first
+    /// <c>&lt;/Handler</c>, optional whitespace, <c>&gt;</c>; content that is exactly one CDATA section is
+    /// unwrapped. Null when raw text carries the code.
     /// </summary>
-    private static bool RawCarries(string code)
+    private static string? RawProblem(string code)
     {
-        if (code.AsSpan().TrimStart().StartsWith(CDataStart, StringComparison.Ordinal))
+        var trimmed = code.AsSpan().Trim(MarkupReader.Whitespace);
+        var searchFrom = 0;
+        if (trimmed.StartsWith(CDataStart, StringComparison.Ordinal))
         {
-            return false;
+            var opener = code.IndexOf(CDataStart, StringComparison.Ordinal);
+            var firstEnd = code.IndexOf(CDataEnd, opener + CDataStart.Length, StringComparison.Ordinal);
+            if (firstEnd < 0)
+            {
+                return "opens a CDATA section that the reader would look for the end of past the handler";
+            }
+
+            var body = trimmed[CDataStart.Length..];
+            if (body.EndsWith(CDataEnd, StringComparison.Ordinal) && body[..^CDataEnd.Length].IndexOf(CDataEnd, StringComparison.Ordinal) < 0)
+            {
+                return "would be read as a CDATA section and unwrapped";
+            }
+
+            searchFrom = firstEnd + CDataEnd.Length;
         }
 
-        for (var at = code.IndexOf(ClosingTag, StringComparison.Ordinal); at >= 0; at = code.IndexOf(ClosingTag, at + 1, StringComparison.Ordinal))
+        for (var at = code.IndexOf(ClosingTag, searchFrom, StringComparison.Ordinal); at >= 0; at = code.IndexOf(ClosingTag, at + 1, StringComparison.Ordinal))
         {
-            var after = code.AsSpan(at + ClosingTag.Length).TrimStart(MarkupReader.Whitespace);
-            if (after.StartsWith('>'))
+            if (code.AsSpan(at + ClosingTag.Length).TrimStart(MarkupReader.Whitespace).StartsWith('>'))
             {
-                return false;
+                return "would end the <Handler> element early at its </Handler>";
             }
         }
 
-        return true;
+        return null;
     }
 }

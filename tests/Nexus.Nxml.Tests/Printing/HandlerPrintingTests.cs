@@ -65,6 +65,17 @@ public sealed class HandlerPrintingTests
         Assert.Contains("<Handler name=\"h\"><![CDATA[<![CDATA[x]]></Handler>", printed, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("<![CDATA[\n  x <![CDATA[ a ]]> 3\n]]>", "<![CDATA[\n  x <![CDATA[ a ]]> 3\n]]>")]
+    [InlineData("<![CDATA[ \"</Handler>\" ]]> + x", "<![CDATA[ \"</Handler>\" ]]> + x")]
+    public void Code_that_opens_like_a_CDATA_section_but_is_not_one_prints_raw(string content, string code)
+    {
+        var printed = RoundTrip.AssertRoundTrips($"<NexusPanel title=\"H\"><Logic><Handler name=\"h\">{content}</Handler></Logic></NexusPanel>");
+
+        Assert.Equal([code], Codes(printed));
+        Assert.DoesNotContain("<Handler name=\"h\"><![CDATA[<![CDATA[", printed, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Code_neither_form_can_carry_is_refused()
     {
