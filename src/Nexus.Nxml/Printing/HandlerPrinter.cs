@@ -51,15 +51,17 @@ internal static class HandlerPrinter
             return true;
         }
 
-        var rawProblem = RawProblem(code);
-        if (rawProblem is null)
+        if (RawProblem(code) is not { } rawProblem)
         {
             return false;
         }
 
-        return cdataCarries
-            ? true
-            : throw new NotSupportedException($"this handler code cannot be printed: it contains \"]]>\", so no CDATA section can hold it, and as raw text it {rawProblem}");
+        if (!cdataCarries)
+        {
+            throw new NotSupportedException($"this handler code cannot be printed: it contains \"]]>\", so no CDATA section can hold it, and as raw text it {rawProblem}");
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -17,6 +17,9 @@ internal static class MarkupEscaper
     /// <summary>The longest replacement (<c>&amp;quot;</c>) has six characters.</summary>
     private const int MaxExpansion = 6;
 
+    /// <summary>How far the reader's <see cref="EntityDecoder"/> looks for the ';' of an entity, the '&amp;' included.</summary>
+    private const int EntityWindow = 12;
+
     /// <summary>An attribute value for a <c>"</c>-quoted attribute: <c>"</c>, carriage returns and entity-like <c>&amp;</c> are escaped.</summary>
     public static string AttributeValue(string value) => Escape(value, AttributeSpecials, '"', "&quot;");
 
@@ -31,7 +34,7 @@ internal static class MarkupEscaper
         }
 
         // Built from the end: whether the reader decodes an '&' depends on the printed text after it
-        // (EntityDecoder looks up to 12 characters ahead for the ';'), so that text must be known first.
+        // (EntityDecoder looks a few characters ahead for the ';'), so that text must be known first.
         var buffer = new char[value.Length * MaxExpansion];
         var start = buffer.Length;
         var scratch = new StringBuilder();
@@ -63,7 +66,7 @@ internal static class MarkupEscaper
     /// <summary>Whether a literal '&amp;' followed by <paramref name="printedRest"/> would be read as an entity (or a bad character reference).</summary>
     private static bool WouldDecode(ReadOnlySpan<char> printedRest, StringBuilder scratch)
     {
-        Span<char> lookahead = stackalloc char[12];
+        Span<char> lookahead = stackalloc char[EntityWindow];
         lookahead[0] = '&';
         var length = 1 + Math.Min(printedRest.Length, lookahead.Length - 1);
         printedRest[..(length - 1)].CopyTo(lookahead[1..]);
