@@ -330,31 +330,19 @@ internal sealed class MarkupReader
 
     /// <summary>
     /// The content of a raw-text element runs up to the first <c>&lt;/Handler</c> followed by optional whitespace
-    /// and <c>&gt;</c> that is not inside a CDATA section (so CDATA can hold code that contains <c>&lt;/Handler&gt;</c>).
+    /// and <c>&gt;</c>. When the content opens with a CDATA section, that section is skipped first, as XML would:
+    /// CDATA is how code that mentions <c>&lt;/Handler&gt;</c> is written.
     /// </summary>
     private void ReadRawContent(MarkupElement element)
     {
         var contentStart = Here;
-        var search = _pos;
+        var search = AfterLeadingCData(_pos);
         while (true)
         {
             var close = _source.IndexOf("</" + RawTextElement, search, StringComparison.Ordinal);
             if (close < 0)
             {
                 throw Unclosed(element);
-            }
-
-            var cdata = _source.IndexOf("<![CDATA[", search, close - search, StringComparison.Ordinal);
-            if (cdata >= 0)
-            {
-                var cdataEnd = _source.IndexOf("]]>", cdata + 9, StringComparison.Ordinal);
-                if (cdataEnd < 0)
-                {
-                    throw Fatal(PositionAt(cdata), "the CDATA section is never closed (missing ]]>)");
-                }
-
-                search = cdataEnd + 3;
-                continue;
             }
 
             var after = close + 2 + RawTextElement.Length;
@@ -375,6 +363,19 @@ internal sealed class MarkupReader
 
             search = after;
         }
+    }
+
+    /// <summary>Where the CDATA section that opens raw content at <paramref name="from"/> ends; <paramref name="from"/> when there is none (or it is never closed).</summary>
+    private int AfterLeadingCData(int from)
+    {
+        var skip = _source.AsSpan(from).IndexOfAnyExcept(WhitespaceChars);
+        if (skip < 0 || !_source.AsSpan(from + skip).StartsWith("<![CDATA[", StringComparison.Ordinal))
+        {
+            return from;
+        }
+
+        var end = _source.IndexOf("]]>", from + skip + "<![CDATA[".Length, StringComparison.Ordinal);
+        return end < 0 ? from : end + "]]>".Length;
     }
 
     private void ReadText(MarkupElement parent, int end)
@@ -417,7 +418,9 @@ internal sealed class MarkupReader
             throw Fatal(start, "the comment is never closed (missing -->)");
         }
 
-        var text = _source[contentStart..close];
+        // Line ends are normalized as XML does (CRLF and a lone CR become LF): a comment's text is the same
+        // whichever line ends the file uses, and it prints back with LF line ends only.
+        var text = _source[contentStart..close].Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         Advance(close + 3);
         return new MarkupComment(text, new SourceSpan(start, Here));
     }
