@@ -12,6 +12,7 @@ public static class NexusCommandLine
         var root = new RootCommand("nexus: check, format and inspect NXML panels")
         {
             CheckCommand.Create(console),
+            FmtCommand.Create(console),
             AstCommand.Create(console),
             LayoutCommand.Create(console),
         };
