@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Nexus.Nxml.Capabilities;
 using Nexus.Nxml.Checking.Js;
 using Nexus.Nxml.Syntax;
 
@@ -9,9 +10,9 @@ internal sealed class HandlerFindings
 {
     private readonly Dictionary<HandlerNode, JsFacts> _facts = new(ReferenceEqualityComparer.Instance);
 
-    public Dictionary<string, HandlerAnalysis> Tools { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, (IHandlerOwner Owner, JsFacts Facts)> Tools { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, HandlerAnalysis> Lifecycles { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, (IHandlerOwner Owner, JsFacts Facts)> Lifecycles { get; } = new(StringComparer.Ordinal);
 
     public JsFacts Analyse(HandlerNode handler, Func<JsFacts> analyse)
     {
@@ -24,6 +25,7 @@ internal sealed class HandlerFindings
         return facts;
     }
 
+    /// <summary>The analysis the runtime uses; the per-handler summaries are built only when first asked for.</summary>
     public PanelAnalysis ToAnalysis(ImmutableDictionary<string, ImmutableArray<string>> computedDependencies)
     {
         var asyncHandlers = new Dictionary<HandlerNode, bool>(ReferenceEqualityComparer.Instance);
@@ -32,10 +34,31 @@ internal sealed class HandlerFindings
             asyncHandlers[handler] = facts.UsesAwait && facts.SyntaxError is null;
         }
 
+        var tools = Tools;
+        var lifecycles = Lifecycles;
         return new PanelAnalysis(
-            Tools.ToImmutableDictionary(StringComparer.Ordinal),
-            Lifecycles.ToImmutableDictionary(StringComparer.Ordinal),
+            new Lazy<ImmutableDictionary<string, HandlerAnalysis>>(() => Summarize(tools)),
+            new Lazy<ImmutableDictionary<string, HandlerAnalysis>>(() => Summarize(lifecycles)),
             computedDependencies,
             asyncHandlers);
     }
+
+    private static ImmutableDictionary<string, HandlerAnalysis> Summarize(Dictionary<string, (IHandlerOwner Owner, JsFacts Facts)> found) =>
+        found.ToImmutableDictionary(pair => pair.Key, pair => Summarize(pair.Value.Owner, pair.Value.Facts), StringComparer.Ordinal);
+
+    private static HandlerAnalysis Summarize(IHandlerOwner owner, JsFacts facts)
+    {
+        var declared = owner.Capabilities is { } list ? new CapabilitySet(list.SelectMany(Declared)) : null;
+        return new HandlerAnalysis(
+            declared ?? CapabilityInference.Infer(facts),
+            declared is not null,
+            facts.StateAccesses.Where(a => !a.IsWrite).Select(a => a.Key).ToImmutableHashSet(StringComparer.Ordinal),
+            facts.StateAccesses.Where(a => a.IsWrite).Select(a => a.Key).Concat(facts.AliasedWrites).ToImmutableHashSet(StringComparer.Ordinal),
+            facts.ToolReferences.Select(t => t.Name).ToImmutableHashSet(StringComparer.Ordinal),
+            facts.ExtensionReferences.Select(e => e.Name).ToImmutableHashSet(StringComparer.Ordinal),
+            facts.UsesAwait && facts.SyntaxError is null);
+    }
+
+    private static IEnumerable<Capability> Declared(CapabilityNode node) =>
+        Capability.TryParseType(node.Type, out var kind) ? [new Capability(kind, node.Scope ?? Capability.AnyScope)] : [];
 }

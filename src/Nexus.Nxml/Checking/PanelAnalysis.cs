@@ -8,24 +8,26 @@ namespace Nexus.Nxml.Checking;
 public sealed class PanelAnalysis
 {
     private readonly IReadOnlyDictionary<HandlerNode, bool> _asyncHandlers;
+    private readonly Lazy<ImmutableDictionary<string, HandlerAnalysis>> _tools;
+    private readonly Lazy<ImmutableDictionary<string, HandlerAnalysis>> _lifecycles;
 
     internal PanelAnalysis(
-        ImmutableDictionary<string, HandlerAnalysis> tools,
-        ImmutableDictionary<string, HandlerAnalysis> lifecycles,
+        Lazy<ImmutableDictionary<string, HandlerAnalysis>> tools,
+        Lazy<ImmutableDictionary<string, HandlerAnalysis>> lifecycles,
         ImmutableDictionary<string, ImmutableArray<string>> computedDependencies,
         IReadOnlyDictionary<HandlerNode, bool> asyncHandlers)
     {
-        Tools = tools;
-        Lifecycles = lifecycles;
+        _tools = tools;
+        _lifecycles = lifecycles;
         ComputedDependencies = computedDependencies;
         _asyncHandlers = asyncHandlers;
     }
 
     /// <summary>Each tool's handler analysis, by tool name (tools without a usable handler are absent).</summary>
-    public ImmutableDictionary<string, HandlerAnalysis> Tools { get; }
+    public ImmutableDictionary<string, HandlerAnalysis> Tools => _tools.Value;
 
     /// <summary>Each lifecycle's handler analysis, by event (<c>mount</c>, <c>unmount</c>).</summary>
-    public ImmutableDictionary<string, HandlerAnalysis> Lifecycles { get; }
+    public ImmutableDictionary<string, HandlerAnalysis> Lifecycles => _lifecycles.Value;
 
     /// <summary>For each computed, the state and computed keys its expression reads statically.</summary>
     public ImmutableDictionary<string, ImmutableArray<string>> ComputedDependencies { get; }

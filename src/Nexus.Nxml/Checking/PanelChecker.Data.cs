@@ -12,7 +12,7 @@ internal sealed partial class PanelChecker
     {
         foreach (var state in _panel.States)
         {
-            var path = PathOf("data", "states", state.Name ?? "?");
+            var path = SyntaxPath.Of("data", "states", state.Name ?? "?");
             var nameMissing = Missing(state, "State", "name", state.Name, path);
             var typeMissing = Missing(state, "State", "type", state.Type, path);
             if (!nameMissing && ValidIdentifier(state, "name", state.Name!, "state", path))
@@ -29,7 +29,7 @@ internal sealed partial class PanelChecker
 
         foreach (var computed in _panel.Computeds)
         {
-            var path = PathOf("data", "computed", computed.Name ?? "?");
+            var path = SyntaxPath.Of("data", "computed", computed.Name ?? "?");
             var nameMissing = Missing(computed, "Computed", "name", computed.Name, path);
             Missing(computed, "Computed", "value", computed.Value, path);
             if (!nameMissing && ValidIdentifier(computed, "name", computed.Name!, "computed", path))
@@ -40,7 +40,7 @@ internal sealed partial class PanelChecker
         }
     }
 
-    private void DeclareStateName(SyntaxNode node, string name, ImmutableArray<string> path)
+    private void DeclareStateName(SyntaxNode node, string name, SyntaxPath path)
     {
         SyntaxNode? first = _states.TryGetValue(name, out var state) ? state : _computeds.GetValueOrDefault(name);
         if (first is not null)
@@ -54,7 +54,7 @@ internal sealed partial class PanelChecker
     }
 
     /// <summary>Checks a State or Arg type and reads its default by that type.</summary>
-    private void CheckTypeAndDefault(SyntaxNode node, string element, string type, string? defaultText, ImmutableArray<string> path)
+    private void CheckTypeAndDefault(SyntaxNode node, string element, string type, string? defaultText, SyntaxPath path)
     {
         if (!ValueTypes.IsKnown(type))
         {
@@ -83,7 +83,7 @@ internal sealed partial class PanelChecker
                 continue;
             }
 
-            var path = PathOf("data", "computed", computed.Name ?? "?");
+            var path = SyntaxPath.Of("data", "computed", computed.Name ?? "?");
             var attribute = computed.Attribute("value")!;
             var code = JsCode.ForValue(_source, computed.Value, attribute.ValueSpan, 0, computed.Value.Length, computed.Span);
             var facts = CheckExpression(code, ScopeChain.None, path, "computed");
@@ -108,7 +108,7 @@ internal sealed partial class PanelChecker
                 DiagnosticCodes.CircularComputed,
                 $"computed '{name}' depends on itself: {string.Join(" -> ", cycle)} -> {name}",
                 computed.SpanOf("value"),
-                PathOf("data", "computed", name));
+                SyntaxPath.Of("data", "computed", name));
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Nexus.Nxml.Checking.Js;
 using Nexus.Nxml.Diagnostics;
 using Nexus.Nxml.Syntax;
@@ -8,7 +7,7 @@ namespace Nexus.Nxml.Checking;
 internal sealed partial class PanelChecker
 {
     /// <summary>Analyses a view or computed expression and reports what is wrong in it; marks the states it reads as used.</summary>
-    private JsFacts CheckExpression(JsCode code, ScopeChain scopes, ImmutableArray<string> path, string what)
+    private JsFacts CheckExpression(JsCode code, ScopeChain scopes, SyntaxPath path, string what)
     {
         if (code.Length == 0 || code.Text.AsSpan(code.Start, code.Length).IsWhiteSpace())
         {
@@ -20,7 +19,7 @@ internal sealed partial class PanelChecker
     }
 
     /// <summary>Reports what an analysed view or computed expression does wrong; marks the states it reads as used.</summary>
-    private JsFacts ReportExpression(JsFacts facts, JsCode code, ScopeChain scopes, ImmutableArray<string> path, string what)
+    private JsFacts ReportExpression(JsFacts facts, JsCode code, ScopeChain scopes, SyntaxPath path, string what)
     {
         if (facts.SyntaxError is { } syntax)
         {
@@ -59,7 +58,7 @@ internal sealed partial class PanelChecker
     }
 
     /// <summary>Analyses handler code and reports syntax errors, forbidden globals and undefined references.</summary>
-    private JsFacts CheckHandlerCode(HandlerNode handler, ImmutableArray<string> path)
+    private JsFacts CheckHandlerCode(HandlerNode handler, SyntaxPath path)
     {
         var code = JsCode.ForHandler(_source, handler);
         if (code.Length == 0)
@@ -113,7 +112,7 @@ internal sealed partial class PanelChecker
         return facts;
     }
 
-    private void ReportForbidden(JsFacts facts, JsCode code, ImmutableArray<string> path)
+    private void ReportForbidden(JsFacts facts, JsCode code, SyntaxPath path)
     {
         foreach (var forbidden in facts.ForbiddenGlobals)
         {
@@ -126,7 +125,7 @@ internal sealed partial class PanelChecker
     }
 
     /// <summary>Reports <c>$state.x</c> naming nothing; returns true when the key exists.</summary>
-    private bool ReportStateReference(StateAccess access, JsCode code, ImmutableArray<string> path)
+    private bool ReportStateReference(StateAccess access, JsCode code, SyntaxPath path)
     {
         if (IsState(access.Key))
         {
@@ -138,7 +137,7 @@ internal sealed partial class PanelChecker
         return false;
     }
 
-    private void ReportScopeReferences(JsFacts facts, JsCode code, ScopeChain scopes, ImmutableArray<string> path)
+    private void ReportScopeReferences(JsFacts facts, JsCode code, ScopeChain scopes, SyntaxPath path)
     {
         foreach (var reference in facts.ScopeReferences)
         {

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Nexus.Nxml.Capabilities;
-using Nexus.Nxml.Checking.Js;
 using Nexus.Nxml.Diagnostics;
 using Nexus.Nxml.Syntax;
 
@@ -25,7 +24,7 @@ internal sealed partial class PanelChecker
 
         foreach (var tool in logic.Tools)
         {
-            var path = PathOf("logic", "tools", tool.Name ?? "?");
+            var path = SyntaxPath.Of("logic", "tools", tool.Name ?? "?");
             if (Missing(tool, "Tool", "name", tool.Name, path) || !ValidIdentifier(tool, "name", tool.Name!, "tool", path))
             {
                 continue;
@@ -40,7 +39,7 @@ internal sealed partial class PanelChecker
         var handlerNames = new Dictionary<string, HandlerNode>(StringComparer.Ordinal);
         foreach (var handler in logic.Handlers)
         {
-            var path = PathOf("logic", "handlers", handler.Name ?? "?");
+            var path = SyntaxPath.Of("logic", "handlers", handler.Name ?? "?");
             if (Missing(handler, "Handler", "name", handler.Name, path) || !ValidIdentifier(handler, "name", handler.Name!, "handler", path))
             {
                 continue;
@@ -55,7 +54,7 @@ internal sealed partial class PanelChecker
 
     private void DeclareExtension(ExtensionNode extension)
     {
-        var path = PathOf("logic", "extensions", extension.EffectiveAlias ?? "?");
+        var path = SyntaxPath.Of("logic", "extensions", extension.EffectiveAlias ?? "?");
         if (Missing(extension, "Extension", "name", extension.Name, path))
         {
             return;
@@ -94,27 +93,27 @@ internal sealed partial class PanelChecker
 
         foreach (var handler in logic.Handlers)
         {
-            findings.Analyse(handler, () => CheckHandlerCode(handler, PathOf("logic", "handlers", handler.Name ?? "?")));
+            findings.Analyse(handler, () => CheckHandlerCode(handler, SyntaxPath.Of("logic", "handlers", handler.Name ?? "?")));
         }
 
         var seenTools = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tool in logic.Tools)
         {
-            var path = PathOf("logic", "tools", tool.Name ?? "?");
+            var path = SyntaxPath.Of("logic", "tools", tool.Name ?? "?");
             CheckArgs(tool, path);
             var handler = ResolveHandler(tool, "Tool", logic, path);
             CheckDeclaredCapabilities(tool, path);
             if (tool.Name is not null && handler is not null && seenTools.Add(tool.Name))
             {
-                var facts = findings.Analyse(handler, () => CheckHandlerCode(handler, [.. path, "handler"]));
-                findings.Tools[tool.Name] = Summarize(tool, facts);
+                var facts = findings.Analyse(handler, () => CheckHandlerCode(handler, path.Add("handler")));
+                findings.Tools[tool.Name] = (tool, facts);
             }
         }
 
         var seenEvents = new Dictionary<string, LifecycleNode>(StringComparer.Ordinal);
         foreach (var lifecycle in logic.Lifecycles)
         {
-            var path = PathOf("logic", "lifecycles", lifecycle.On ?? "?");
+            var path = SyntaxPath.Of("logic", "lifecycles", lifecycle.On ?? "?");
             if (Missing(lifecycle, "Lifecycle", "on", lifecycle.On, path))
             {
                 continue;
@@ -133,8 +132,8 @@ internal sealed partial class PanelChecker
             CheckDeclaredCapabilities(lifecycle, path);
             if (handler is not null && ReferenceEquals(seenEvents.GetValueOrDefault(lifecycle.On!), lifecycle))
             {
-                var facts = findings.Analyse(handler, () => CheckHandlerCode(handler, [.. path, "handler"]));
-                findings.Lifecycles[lifecycle.On!] = Summarize(lifecycle, facts);
+                var facts = findings.Analyse(handler, () => CheckHandlerCode(handler, path.Add("handler")));
+                findings.Lifecycles[lifecycle.On!] = (lifecycle, facts);
             }
         }
 
@@ -144,18 +143,18 @@ internal sealed partial class PanelChecker
                 DiagnosticCodes.NoMountWithExtensions,
                 "the panel declares extensions but has no mount lifecycle: nothing sets them up or loads initial data",
                 logic.Extensions[0].Span,
-                PathOf("logic", "extensions"));
+                SyntaxPath.Of("logic", "extensions"));
         }
 
         return findings;
     }
 
-    private void CheckArgs(ToolNode tool, ImmutableArray<string> toolPath)
+    private void CheckArgs(ToolNode tool, SyntaxPath toolPath)
     {
         var seen = new Dictionary<string, ArgNode>(StringComparer.Ordinal);
         foreach (var arg in tool.Args)
         {
-            var path = toolPath.AddRange("args", arg.Name ?? "?");
+            var path = toolPath.Add("args", arg.Name ?? "?");
             var nameMissing = Missing(arg, "Arg", "name", arg.Name, path);
             if (!Missing(arg, "Arg", "type", arg.Type, path))
             {
@@ -175,7 +174,7 @@ internal sealed partial class PanelChecker
     }
 
     /// <summary>The handler a Tool or Lifecycle runs: its inline Handler or the named one it refers to.</summary>
-    private HandlerNode? ResolveHandler<T>(T owner, string element, LogicNode logic, ImmutableArray<string> path)
+    private HandlerNode? ResolveHandler<T>(T owner, string element, LogicNode logic, SyntaxPath path)
         where T : SyntaxNode, IHandlerOwner
     {
         if (owner.HandlerRef is { } reference)
@@ -203,7 +202,7 @@ internal sealed partial class PanelChecker
         return owner.Handler;
     }
 
-    private void CheckDeclaredCapabilities(IHandlerOwner owner, ImmutableArray<string> ownerPath)
+    private void CheckDeclaredCapabilities(IHandlerOwner owner, SyntaxPath ownerPath)
     {
         if (owner.Capabilities is not { } capabilities)
         {
@@ -232,7 +231,7 @@ internal sealed partial class PanelChecker
         }
     }
 
-    private void CheckCapabilityScope(CapabilityNode capability, CapabilityKind kind, ImmutableArray<string> path)
+    private void CheckCapabilityScope(CapabilityNode capability, CapabilityKind kind, SyntaxPath path)
     {
         var scope = capability.Scope ?? Capability.AnyScope;
         if (scope == Capability.AnyScope)
@@ -253,21 +252,4 @@ internal sealed partial class PanelChecker
                 break;
         }
     }
-
-    private static HandlerAnalysis Summarize(IHandlerOwner owner, JsFacts facts)
-    {
-        var declared = owner.Capabilities is { } list ? new CapabilitySet(list.SelectMany(Declared)) : null;
-        var writes = facts.StateAccesses.Where(a => a.IsWrite).Select(a => a.Key).Concat(facts.AliasedWrites).ToImmutableHashSet(StringComparer.Ordinal);
-        return new HandlerAnalysis(
-            declared ?? CapabilityInference.Infer(facts),
-            declared is not null,
-            facts.StateAccesses.Where(a => !a.IsWrite).Select(a => a.Key).ToImmutableHashSet(StringComparer.Ordinal),
-            writes,
-            facts.ToolReferences.Select(t => t.Name).ToImmutableHashSet(StringComparer.Ordinal),
-            facts.ExtensionReferences.Select(e => e.Name).ToImmutableHashSet(StringComparer.Ordinal),
-            facts.UsesAwait && facts.SyntaxError is null);
-    }
-
-    private static IEnumerable<Capability> Declared(CapabilityNode node) =>
-        Capability.TryParseType(node.Type, out var kind) ? [new Capability(kind, node.Scope ?? Capability.AnyScope)] : [];
 }

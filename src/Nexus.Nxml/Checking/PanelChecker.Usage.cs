@@ -17,7 +17,7 @@ internal sealed partial class PanelChecker
                         DiagnosticCodes.UnusedState,
                         $"state '{name}' is never read or written by an expression, binding or handler",
                         state.SpanOf("name"),
-                        PathOf("data", "states", name));
+                        SyntaxPath.Of("data", "states", name));
                 }
             }
         }
@@ -32,7 +32,7 @@ internal sealed partial class PanelChecker
                         DiagnosticCodes.UnusedTool,
                         $"tool '{name}' is neither triggered by the view nor called through $tools (it is still callable by AI agents)",
                         tool.SpanOf("name"),
-                        PathOf("logic", "tools", name));
+                        SyntaxPath.Of("logic", "tools", name));
                 }
             }
         }

@@ -11,11 +11,11 @@ internal sealed partial class PanelChecker
     {
         if (_panel.View?.Root is { } root)
         {
-            CheckComponent(root, ScopeChain.None, new ViewIdScope(null), PathOf("view", "root"));
+            CheckComponent(root, ScopeChain.None, new ViewIdScope(null), SyntaxPath.Of("view", "root"));
         }
     }
 
-    private void CheckComponent(ComponentNode component, ScopeChain scopes, ViewIdScope ids, ImmutableArray<string> path)
+    private void CheckComponent(ComponentNode component, ScopeChain scopes, ViewIdScope ids, SyntaxPath path)
     {
         var spec = ComponentCatalog.Find(component.Type);
         if (spec is null && !_options.KnownComponents.Contains(component.Type))
@@ -36,7 +36,7 @@ internal sealed partial class PanelChecker
         var childScopes = scopes;
         foreach (var attribute in component.IsImplicit ? [] : component.Attributes)
         {
-            var propPath = path.AddRange("props", attribute.Name);
+            var propPath = path.Add("props", attribute.Name);
             switch (attribute.Name)
             {
                 case "id":
@@ -77,11 +77,11 @@ internal sealed partial class PanelChecker
         var childIds = component.Type == "Iterate" ? new ViewIdScope(ids) : ids;
         for (var i = 0; i < component.Children.Length; i++)
         {
-            CheckComponent(component.Children[i], childScopes, childIds, path.AddRange("children", i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            CheckComponent(component.Children[i], childScopes, childIds, path.Add("children", i));
         }
     }
 
-    private void CheckElementText(ComponentNode component, ComponentSpec? spec, ScopeChain scopes, ImmutableArray<string> path)
+    private void CheckElementText(ComponentNode component, ComponentSpec? spec, ScopeChain scopes, SyntaxPath path)
     {
         if (component.Text is not { } text)
         {
@@ -103,7 +103,7 @@ internal sealed partial class PanelChecker
         CheckInterpolated(text.Value, text.Span, scopes, path.Add("text"));
     }
 
-    private void CheckRequiredProps(ComponentNode component, ComponentSpec spec, ImmutableArray<string> path)
+    private void CheckRequiredProps(ComponentNode component, ComponentSpec spec, SyntaxPath path)
     {
         foreach (var required in spec.Required)
         {
@@ -123,7 +123,7 @@ internal sealed partial class PanelChecker
         }
     }
 
-    private void CheckTrigger(NxmlAttribute attribute, ImmutableArray<string> path)
+    private void CheckTrigger(NxmlAttribute attribute, SyntaxPath path)
     {
         if (_tools.ContainsKey(attribute.Value))
         {
@@ -135,7 +135,7 @@ internal sealed partial class PanelChecker
         }
     }
 
-    private void CheckColSpan(NxmlAttribute attribute, ImmutableArray<string> path)
+    private void CheckColSpan(NxmlAttribute attribute, SyntaxPath path)
     {
         if (!int.TryParse(attribute.Value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var span) || span is < 1 or > 12)
         {
@@ -144,7 +144,7 @@ internal sealed partial class PanelChecker
     }
 
     /// <summary><c>bind</c> is a writable path: <c>$state.key(.field)*</c> or <c>$scope.&lt;as&gt;.field(.field)*</c>.</summary>
-    private void CheckBindPath(NxmlAttribute attribute, ScopeChain scopes, ImmutableArray<string> path)
+    private void CheckBindPath(NxmlAttribute attribute, ScopeChain scopes, SyntaxPath path)
     {
         var segments = attribute.Value.Split('.');
         var root = segments[0];
@@ -188,7 +188,7 @@ internal sealed partial class PanelChecker
     /// An expression prop is always JavaScript, braces optional. When the braces wrap something that is not an
     /// expression but the whole value is an object literal (<c>{ id: $scope.note.id }</c>), it is that object.
     /// </summary>
-    private void CheckExpressionProp(NxmlAttribute attribute, ScopeChain scopes, ImmutableArray<string> path)
+    private void CheckExpressionProp(NxmlAttribute attribute, ScopeChain scopes, SyntaxPath path)
     {
         var value = attribute.Value;
         var span = value.AsSpan();
@@ -223,7 +223,7 @@ internal sealed partial class PanelChecker
         CheckExpression(Code(start, Math.Max(start, end)), scopes, path, attribute.Name);
     }
 
-    private void CheckValueProp(ComponentNode component, NxmlAttribute attribute, ComponentSpec? spec, ScopeChain scopes, ImmutableArray<string> path)
+    private void CheckValueProp(ComponentNode component, NxmlAttribute attribute, ComponentSpec? spec, ScopeChain scopes, SyntaxPath path)
     {
         var text = CheckInterpolated(attribute.Value, attribute.ValueSpan, scopes, path);
         if (text.IsLiteral && spec is not null && spec.Enums.TryGetValue(attribute.Name, out var allowed) && !allowed.Contains(text.LiteralText))
@@ -237,7 +237,7 @@ internal sealed partial class PanelChecker
     }
 
     /// <summary>Checks a value that may hold <c>{expression}</c> parts (a binding or an interpolation).</summary>
-    private ExpressionText CheckInterpolated(string value, SourceSpan valueSpan, ScopeChain scopes, ImmutableArray<string> path)
+    private ExpressionText CheckInterpolated(string value, SourceSpan valueSpan, ScopeChain scopes, SyntaxPath path)
     {
         var text = ExpressionText.Parse(value);
         if (text.UnclosedAt is { } unclosed)
@@ -259,7 +259,7 @@ internal sealed partial class PanelChecker
     {
         private readonly Dictionary<string, NxmlAttribute> _ids = new(StringComparer.Ordinal);
 
-        public void Declare(NxmlAttribute id, PanelChecker checker, ImmutableArray<string> path)
+        public void Declare(NxmlAttribute id, PanelChecker checker, SyntaxPath path)
         {
             for (var scope = this; scope is not null; scope = scope.Parent)
             {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Nexus.Nxml.Diagnostics;
 using Nexus.Nxml.Parsing;
 using Nexus.Nxml.Syntax;
@@ -52,15 +51,15 @@ internal sealed partial class PanelChecker
     {
         if (_panel.Meta.Title is null)
         {
-            Report(DiagnosticCodes.MissingAttribute, "<NexusPanel> needs a title attribute", TagSpan(_panel, "NexusPanel"), []);
+            Report(DiagnosticCodes.MissingAttribute, "<NexusPanel> needs a title attribute", TagSpan(_panel, "NexusPanel"), SyntaxPath.Root);
         }
     }
 
-    private void Report(string code, string message, SourceSpan span, ImmutableArray<string> path) =>
-        _diagnostics.Add(Diagnostic.At(code, message, span, path));
+    private void Report(string code, string message, SourceSpan span, SyntaxPath path) =>
+        _diagnostics.Add(Diagnostic.At(code, message, span, path.ToImmutable()));
 
     /// <summary>Reports a missing attribute, or returns false when it is there.</summary>
-    private bool Missing(SyntaxNode node, string element, string attribute, string? value, ImmutableArray<string> path)
+    private bool Missing(SyntaxNode node, string element, string attribute, string? value, SyntaxPath path)
     {
         if (value is not null)
         {
@@ -72,7 +71,7 @@ internal sealed partial class PanelChecker
     }
 
     /// <summary>Checks an identifier attribute; returns true when it is valid.</summary>
-    private bool ValidIdentifier(SyntaxNode node, string attribute, string name, string what, ImmutableArray<string> path)
+    private bool ValidIdentifier(SyntaxNode node, string attribute, string name, string what, SyntaxPath path)
     {
         if (Identifiers.IsValid(name))
         {
@@ -105,6 +104,4 @@ internal sealed partial class PanelChecker
     private bool IsState(string key) => _states.ContainsKey(key) || _computeds.ContainsKey(key);
 
     private void MarkStateUsed(string key) => _usedStates.Add(key);
-
-    private static ImmutableArray<string> PathOf(params string[] segments) => [.. segments];
 }
