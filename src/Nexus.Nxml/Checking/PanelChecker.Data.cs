@@ -66,7 +66,7 @@ internal sealed partial class PanelChecker
             return;
         }
 
-        if (defaultText is not null && !ValueTypes.TryParseDefault(type, defaultText, out _, out var error))
+        if (defaultText is not null && !ValueTypes.IsValidDefault(type, defaultText, out var error))
         {
             Report(DiagnosticCodes.InvalidDefaultValue, $"invalid default for a {type}: {error}", node.SpanOf("default"), path);
         }

@@ -56,6 +56,24 @@ public static class ValueTypes
         }
     }
 
+    /// <summary>
+    /// Whether a <c>default</c> attribute reads as a value of the type, without building the value (the checker
+    /// only needs the verdict; <see cref="TryParseDefault"/> builds it).
+    /// </summary>
+    public static bool IsValidDefault(string type, string text, out string? error)
+    {
+        switch (type)
+        {
+            case String:
+                error = null;
+                return true;
+            case List or Object:
+                return IsJsonOfKind(type, text, out error);
+            default:
+                return TryParseDefault(type, text, out _, out error);
+        }
+    }
+
     /// <summary>A JavaScript-style number literal: decimal with optional fraction and exponent, or 0x/0o/0b integers; finite only.</summary>
     public static bool TryParseNumber(string text, out double number)
     {
@@ -175,6 +193,37 @@ public static class ValueTypes
         {
             error = $"'{Shorten(text)}' is not valid JSON: {ex.Message.Split('.')[0]}";
             return false;
+        }
+    }
+
+    private static bool IsJsonOfKind(string type, string text, out string? error)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = System.Text.Encoding.UTF8.GetBytes(text, buffer);
+            var reader = new Utf8JsonReader(buffer.AsSpan(0, length), new JsonReaderOptions { MaxDepth = 64 });
+            var expected = type == List ? JsonTokenType.StartArray : JsonTokenType.StartObject;
+            if (!reader.Read() || reader.TokenType != expected)
+            {
+                // Let the full reader phrase the error (wrong kind, empty text, ...).
+                return TryParseJson(type, text, out _, out error);
+            }
+
+            while (reader.Read())
+            {
+            }
+
+            error = null;
+            return true;
+        }
+        catch (JsonException)
+        {
+            return TryParseJson(type, text, out _, out error);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

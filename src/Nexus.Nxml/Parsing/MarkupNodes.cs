@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Nexus.Nxml.Syntax;
 
 namespace Nexus.Nxml.Parsing;
@@ -12,8 +13,13 @@ internal sealed class MarkupElement(string name, SourceSpan nameSpan) : MarkupNo
 {
     public readonly string Name = name;
     public readonly SourceSpan NameSpan = nameSpan;
-    public readonly List<NxmlAttribute> Attributes = [];
-    public readonly List<MarkupNode> Children = [];
+    public ImmutableArray<NxmlAttribute> Attributes = [];
+    private List<MarkupNode>? _children;
+
+    /// <summary>Child elements, text and comments in order (leaf elements never allocate a list).</summary>
+    public IReadOnlyList<MarkupNode> Children => _children ?? (IReadOnlyList<MarkupNode>)[];
+
+    public void Add(MarkupNode child) => (_children ??= []).Add(child);
 
     /// <summary>For raw-text elements (<c>Handler</c>): where the raw content stands.</summary>
     public SourceSpan RawSpan;

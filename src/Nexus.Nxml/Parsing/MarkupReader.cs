@@ -22,6 +22,9 @@ internal sealed class MarkupReader
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<MarkupComment> _leadingComments = [];
     private readonly List<MarkupComment> _trailingComments = [];
+
+    /// <summary>The attributes of the start tag being read, reused from tag to tag.</summary>
+    private readonly List<NxmlAttribute> _attributes = new(8);
     private int _pos;
     private int _line = 1;
     private int _lineStart;
@@ -177,11 +180,11 @@ internal sealed class MarkupReader
             }
             else if (StartsWith("<!--"))
             {
-                current.Children.Add(ReadComment());
+                current.Add(ReadComment());
             }
             else if (StartsWith("<![CDATA["))
             {
-                current.Children.Add(ReadCData());
+                current.Add(ReadCData());
             }
             else if (StartsWith("<!"))
             {
@@ -203,7 +206,7 @@ internal sealed class MarkupReader
                 }
 
                 var (child, childSelfClosing) = ReadStartTag();
-                current.Children.Add(child);
+                current.Add(child);
                 if (!childSelfClosing)
                 {
                     stack.Add(child);
@@ -220,6 +223,7 @@ internal sealed class MarkupReader
         _pos++; // '<'
         var name = ReadName("an element name after '<'");
         var element = new MarkupElement(name.Text, name.Span);
+        _attributes.Clear();
         while (true)
         {
             var hadSpace = SkipWhitespace();
@@ -233,6 +237,7 @@ internal sealed class MarkupReader
             {
                 _pos++;
                 element.Span = new SourceSpan(start, Here);
+                element.Attributes = [.. _attributes];
                 return (element, false);
             }
 
@@ -245,10 +250,11 @@ internal sealed class MarkupReader
 
                 _pos += 2;
                 element.Span = new SourceSpan(start, Here);
+                element.Attributes = [.. _attributes];
                 return (element, true);
             }
 
-            if (!hadSpace && element.Attributes.Count == 0)
+            if (!hadSpace && _attributes.Count == 0)
             {
                 throw Fatal(Here, $"unexpected character '{Printable(c)}' in the name of <{element.Name}>");
             }
@@ -288,7 +294,7 @@ internal sealed class MarkupReader
         var valueSpan = new SourceSpan(valueStart, Here);
         _pos++; // closing quote
 
-        foreach (var existing in element.Attributes)
+        foreach (var existing in _attributes)
         {
             if (existing.Name == name.Text)
             {
@@ -301,7 +307,7 @@ internal sealed class MarkupReader
             }
         }
 
-        element.Attributes.Add(new NxmlAttribute(name.Text, value, name.Span, valueSpan));
+        _attributes.Add(new NxmlAttribute(name.Text, value, name.Span, valueSpan));
     }
 
     private void ReadEndTag(MarkupElement current)
@@ -390,7 +396,7 @@ internal sealed class MarkupReader
         var start = Here;
         var value = DecodeEntities(_pos, end);
         Advance(end);
-        parent.Children.Add(new MarkupText(value, new SourceSpan(start, Here), isCData: false));
+        parent.Add(new MarkupText(value, new SourceSpan(start, Here), isCData: false));
     }
 
     private MarkupText ReadCData()

@@ -44,7 +44,7 @@ internal sealed partial class PanelBuilder
         return new LogicNode(extensions.ToImmutable(), tools.ToImmutable(), handlers.ToImmutable(), lifecycles.ToImmutable())
         {
             Span = element.Span,
-            Attributes = [.. element.Attributes],
+            Attributes = element.Attributes,
             LeadingComments = leading,
             EndComments = TakePending(),
         };
@@ -58,7 +58,7 @@ internal sealed partial class PanelBuilder
         return new ToolNode(Value(element, "name"), Value(element, "description"), Value(element, "handler"), args.ToImmutable(), body.Capabilities, body.Handler)
         {
             Span = element.Span,
-            Attributes = [.. element.Attributes],
+            Attributes = element.Attributes,
             LeadingComments = leading,
             EndComments = TakePending(),
         };
@@ -71,7 +71,7 @@ internal sealed partial class PanelBuilder
         return new LifecycleNode(Value(element, "on"), Value(element, "handler"), body.Capabilities, body.Handler)
         {
             Span = element.Span,
-            Attributes = [.. element.Attributes],
+            Attributes = element.Attributes,
             LeadingComments = leading,
             EndComments = TakePending(),
         };
@@ -151,7 +151,7 @@ internal sealed partial class PanelBuilder
         return new HandlerNode(Value(element, "name"), code, IsAsync: false)
         {
             Span = element.Span,
-            Attributes = [.. element.Attributes],
+            Attributes = element.Attributes,
             CodeSpan = codeSpan,
             LeadingComments = leading,
         };

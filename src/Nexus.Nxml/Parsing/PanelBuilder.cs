@@ -80,7 +80,7 @@ internal sealed partial class PanelBuilder
         return new PanelNode(meta, data, logic, view)
         {
             Span = root.Span,
-            Attributes = [.. attributes],
+            Attributes = attributes,
             LeadingComments = [.. markup.LeadingComments.Select(c => c.Text)],
             EndComments = TakePending(),
             TrailingComments = [.. markup.TrailingComments.Select(c => c.Text)],
@@ -134,7 +134,7 @@ internal sealed partial class PanelBuilder
         return new DataNode(states.ToImmutable(), computed.ToImmutable())
         {
             Span = element.Span,
-            Attributes = [.. element.Attributes],
+            Attributes = element.Attributes,
             LeadingComments = leading,
             EndComments = TakePending(),
         };
@@ -169,7 +169,7 @@ internal sealed partial class PanelBuilder
         return new ViewNode(root)
         {
             Span = element.Span,
-            Attributes = [.. element.Attributes],
+            Attributes = element.Attributes,
             LeadingComments = leading,
             EndComments = end,
         };
@@ -199,7 +199,7 @@ internal sealed partial class PanelBuilder
         return new ComponentNode(element.Name, children.ToImmutable())
         {
             Span = element.Span,
-            Attributes = [.. element.Attributes],
+            Attributes = element.Attributes,
             Text = texts is null ? null : ElementText(texts),
             LeadingComments = leading,
             EndComments = TakePending(),
@@ -248,7 +248,7 @@ internal sealed partial class PanelBuilder
         return node with
         {
             Span = element.Span,
-            Attributes = [.. element.Attributes],
+            Attributes = element.Attributes,
             LeadingComments = leading,
             EndComments = TakePending(),
         };
@@ -323,7 +323,7 @@ internal sealed partial class PanelBuilder
 
     private static string? Value(MarkupElement element, string name) => Value(element.Attributes, name);
 
-    private static string? Value(List<NxmlAttribute> attributes, string name)
+    private static string? Value(ImmutableArray<NxmlAttribute> attributes, string name)
     {
         foreach (var attribute in attributes)
         {

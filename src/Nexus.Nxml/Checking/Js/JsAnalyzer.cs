@@ -107,11 +107,11 @@ internal sealed class JsAnalyzer
         var begin = start + lead;
         if (isState)
         {
-            facts.StateAccesses.Add(new StateAccess(name, begin, begin + firstEnd, IsWrite: false));
+            facts.AddStateAccess(new StateAccess(name, begin, begin + firstEnd, IsWrite: false));
         }
         else
         {
-            facts.ScopeReferences.Add(new JsReference(name, begin, begin + firstEnd));
+            facts.AddScopeReference(new JsReference(name, begin, begin + firstEnd));
         }
 
         return facts;
@@ -258,7 +258,7 @@ internal sealed class JsAnalyzer
         }
         else if (ForbiddenIdentifiers.Contains(name))
         {
-            _facts.ForbiddenGlobals.Add(Reference(name, identifier));
+            _facts.AddForbiddenGlobal(Reference(name, identifier));
         }
     }
 
@@ -266,7 +266,7 @@ internal sealed class JsAnalyzer
     {
         if (_isExpression && HandlerOnlyGlobals.Contains(identifier.Name))
         {
-            _facts.HostGlobals.Add(Reference(identifier.Name, identifier));
+            _facts.AddHostGlobal(Reference(identifier.Name, identifier));
         }
     }
 
@@ -330,7 +330,7 @@ internal sealed class JsAnalyzer
                 // A local holding a fresh copy (const c = $state.l.slice()) changes no state itself; its elements still do.
                 if (_aliases is not null && _aliases.TryGetValue(identifier.Name, out var alias) && (depth > 0 || !alias.IsCopy))
                 {
-                    _facts.AliasedWrites.Add(alias.Key);
+                    _facts.AddAliasedWrite(alias.Key);
                 }
 
                 Reference(identifier);
@@ -367,17 +367,17 @@ internal sealed class JsAnalyzer
         switch (root.Name)
         {
             case "$state" when staticName is not null:
-                _facts.StateAccesses.Add(new StateAccess(staticName, _base + member.Start, _base + member.End, write));
+                _facts.AddStateAccess(new StateAccess(staticName, _base + member.Start, _base + member.End, write));
                 return;
             case "$state":
                 _facts.DynamicStateRead = true;
                 _facts.DynamicStateWrite |= write;
                 return;
             case "$scope" when staticName is not null:
-                _facts.ScopeReferences.Add(Reference(staticName, member));
+                _facts.AddScopeReference(Reference(staticName, member));
                 if (write)
                 {
-                    _facts.ScopeWrites.Add(Reference(staticName, member));
+                    _facts.AddScopeWrite(Reference(staticName, member));
                 }
 
                 return;
@@ -385,13 +385,13 @@ internal sealed class JsAnalyzer
                 _facts.DynamicScope = true;
                 return;
             case "$tools" when staticName is not null:
-                _facts.ToolReferences.Add(Reference(staticName, member.Property));
+                _facts.AddToolReference(Reference(staticName, member.Property));
                 break;
             case "$tools":
                 _facts.DynamicTools = true;
                 break;
             case "$ext" when staticName is not null:
-                _facts.ExtensionReferences.Add(Reference(staticName, member.Property));
+                _facts.AddExtensionReference(Reference(staticName, member.Property));
                 break;
             case "$ext":
                 _facts.DynamicExtensions = true;
@@ -412,7 +412,7 @@ internal sealed class JsAnalyzer
             HostGlobal(emit);
             if (call.Arguments.Count > 0 && LiteralString(call.Arguments[0]) is { } eventName)
             {
-                _facts.EmittedEvents.Add(eventName);
+                _facts.AddEmittedEvent(eventName);
             }
             else
             {

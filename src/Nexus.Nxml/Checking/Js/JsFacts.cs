@@ -6,23 +6,41 @@ internal readonly record struct JsReference(string Name, int Start, int End);
 /// <summary>A static <c>$state.key</c> access: read, written directly, or mutated deeply (<c>$state.list.push(x)</c>).</summary>
 internal readonly record struct StateAccess(string Key, int Start, int End, bool IsWrite);
 
-/// <summary>What static analysis found in one handler or expression.</summary>
+/// <summary>
+/// What static analysis found in one handler or expression. Most code uses few of these kinds, so each
+/// collection is created on its first entry (the checker analyses hundreds of snippets per document).
+/// </summary>
 internal sealed class JsFacts
 {
-    public readonly List<StateAccess> StateAccesses = [];
-    public readonly List<JsReference> ScopeReferences = [];
-    public readonly List<JsReference> ScopeWrites = [];
-    public readonly List<JsReference> ToolReferences = [];
-    public readonly List<JsReference> ExtensionReferences = [];
-    public readonly List<JsReference> ForbiddenGlobals = [];
+    private List<StateAccess>? _stateAccesses;
+    private List<JsReference>? _scopeReferences;
+    private List<JsReference>? _scopeWrites;
+    private List<JsReference>? _toolReferences;
+    private List<JsReference>? _extensionReferences;
+    private List<JsReference>? _forbiddenGlobals;
+    private List<JsReference>? _hostGlobals;
+    private HashSet<string>? _aliasedWrites;
+    private HashSet<string>? _emittedEvents;
+
+    public IReadOnlyList<StateAccess> StateAccesses => _stateAccesses ?? (IReadOnlyList<StateAccess>)[];
+
+    public IReadOnlyList<JsReference> ScopeReferences => _scopeReferences ?? (IReadOnlyList<JsReference>)[];
+
+    public IReadOnlyList<JsReference> ScopeWrites => _scopeWrites ?? (IReadOnlyList<JsReference>)[];
+
+    public IReadOnlyList<JsReference> ToolReferences => _toolReferences ?? (IReadOnlyList<JsReference>)[];
+
+    public IReadOnlyList<JsReference> ExtensionReferences => _extensionReferences ?? (IReadOnlyList<JsReference>)[];
+
+    public IReadOnlyList<JsReference> ForbiddenGlobals => _forbiddenGlobals ?? (IReadOnlyList<JsReference>)[];
 
     /// <summary>Handler-only globals (<c>$emit</c>, <c>$ext</c>, ...) used where only <c>$state</c> and <c>$scope</c> exist.</summary>
-    public readonly List<JsReference> HostGlobals = [];
+    public IReadOnlyList<JsReference> HostGlobals => _hostGlobals ?? (IReadOnlyList<JsReference>)[];
 
     /// <summary>State keys written through a local that aliases a state value (<c>const t = $state.todos[0]; t.done = true</c>).</summary>
-    public readonly HashSet<string> AliasedWrites = new(StringComparer.Ordinal);
+    public IReadOnlyCollection<string> AliasedWrites => _aliasedWrites ?? (IReadOnlyCollection<string>)[];
 
-    public readonly HashSet<string> EmittedEvents = new(StringComparer.Ordinal);
+    public IReadOnlyCollection<string> EmittedEvents => _emittedEvents ?? (IReadOnlyCollection<string>)[];
 
     public bool DynamicStateRead;
     public bool DynamicStateWrite;
@@ -35,4 +53,22 @@ internal sealed class JsFacts
 
     /// <summary>Set when the code does not parse: the message and the offset of the error.</summary>
     public (string Message, int Offset)? SyntaxError;
+
+    public void AddStateAccess(StateAccess access) => (_stateAccesses ??= []).Add(access);
+
+    public void AddScopeReference(JsReference reference) => (_scopeReferences ??= []).Add(reference);
+
+    public void AddScopeWrite(JsReference reference) => (_scopeWrites ??= []).Add(reference);
+
+    public void AddToolReference(JsReference reference) => (_toolReferences ??= []).Add(reference);
+
+    public void AddExtensionReference(JsReference reference) => (_extensionReferences ??= []).Add(reference);
+
+    public void AddForbiddenGlobal(JsReference reference) => (_forbiddenGlobals ??= []).Add(reference);
+
+    public void AddHostGlobal(JsReference reference) => (_hostGlobals ??= []).Add(reference);
+
+    public void AddAliasedWrite(string key) => (_aliasedWrites ??= new HashSet<string>(StringComparer.Ordinal)).Add(key);
+
+    public void AddEmittedEvent(string name) => (_emittedEvents ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
 }
