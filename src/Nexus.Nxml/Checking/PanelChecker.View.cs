@@ -225,8 +225,11 @@ internal sealed partial class PanelChecker
 
     private void CheckValueProp(ComponentNode component, NxmlAttribute attribute, ComponentSpec? spec, ScopeChain scopes, SyntaxPath path)
     {
-        var text = CheckInterpolated(attribute.Value, attribute.ValueSpan, scopes, path);
-        if (text.IsLiteral && spec is not null && spec.Enums.TryGetValue(attribute.Name, out var allowed) && !allowed.Contains(text.LiteralText))
+        // Most props are plain literals: they need no expression scan at all.
+        var literal = attribute.Value.Contains('{', StringComparison.Ordinal)
+            ? CheckInterpolated(attribute.Value, attribute.ValueSpan, scopes, path) is { IsLiteral: true } text ? text.LiteralText : null
+            : attribute.Value.Replace("}}", "}", StringComparison.Ordinal);
+        if (literal is not null && spec is not null && spec.Enums.TryGetValue(attribute.Name, out var allowed) && !allowed.Contains(literal))
         {
             Report(
                 DiagnosticCodes.InvalidPropValue,

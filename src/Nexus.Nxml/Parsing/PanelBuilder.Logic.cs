@@ -24,7 +24,11 @@ internal sealed partial class PanelBuilder
             switch (item.Name)
             {
                 case "Extension":
-                    extensions.Add(Node(item, new ExtensionNode(Value(item, "name"), Value(item, "alias"), Value(item, "source"))));
+                    var trivia = LeafTrivia(item);
+                    extensions.Add(new ExtensionNode(Value(item, "name"), Value(item, "alias"), Value(item, "source"))
+                    {
+                        Span = item.Span, Attributes = item.Attributes, LeadingComments = trivia.Leading, EndComments = trivia.End,
+                    });
                     break;
                 case "Tool":
                     tools.Add(BuildTool(item));
@@ -96,7 +100,11 @@ internal sealed partial class PanelBuilder
             switch (item.Name)
             {
                 case "Arg" when args is not null:
-                    args.Add(Node(item, new ArgNode(Value(item, "name"), Value(item, "type"), Value(item, "required"), Value(item, "default"), Value(item, "description"))));
+                    var trivia = LeafTrivia(item);
+                    args.Add(new ArgNode(Value(item, "name"), Value(item, "type"), Value(item, "required"), Value(item, "default"), Value(item, "description"))
+                    {
+                        Span = item.Span, Attributes = item.Attributes, LeadingComments = trivia.Leading, EndComments = trivia.End,
+                    });
                     break;
                 case "Capabilities" when capabilities is null:
                     capabilities = BuildCapabilities(item, path);
@@ -133,7 +141,11 @@ internal sealed partial class PanelBuilder
             var item = (MarkupElement)child;
             if (item.Name == "Capability")
             {
-                capabilities.Add(Node(item, new CapabilityNode(Value(item, "type"), Value(item, "scope"))));
+                var trivia = LeafTrivia(item);
+                capabilities.Add(new CapabilityNode(Value(item, "type"), Value(item, "scope"))
+                {
+                    Span = item.Span, Attributes = item.Attributes, LeadingComments = trivia.Leading, EndComments = trivia.End,
+                });
             }
             else
             {

@@ -120,10 +120,18 @@ internal sealed partial class PanelBuilder
             switch (item.Name)
             {
                 case "State":
-                    states.Add(Node(item, new StateNode(Value(item, "name"), Value(item, "type"), Value(item, "default"))));
+                    var stateTrivia = LeafTrivia(item);
+                    states.Add(new StateNode(Value(item, "name"), Value(item, "type"), Value(item, "default"))
+                    {
+                        Span = item.Span, Attributes = item.Attributes, LeadingComments = stateTrivia.Leading, EndComments = stateTrivia.End,
+                    });
                     break;
                 case "Computed":
-                    computed.Add(Node(item, new ComputedNode(Value(item, "name"), Value(item, "value"))));
+                    var computedTrivia = LeafTrivia(item);
+                    computed.Add(new ComputedNode(Value(item, "name"), Value(item, "value"))
+                    {
+                        Span = item.Span, Attributes = item.Attributes, LeadingComments = computedTrivia.Leading, EndComments = computedTrivia.End,
+                    });
                     break;
                 default:
                     Unknown(item, "<Data> holds only <State> and <Computed>", ["data"]);
@@ -233,8 +241,11 @@ internal sealed partial class PanelBuilder
             : new SourcePosition(position.Offset + count, position.Line + skipped.Count('\n'), count - newline);
     }
 
-    private T Node<T>(MarkupElement element, T node)
-        where T : SyntaxNode
+    /// <summary>
+    /// The comments before a leaf element and inside it, after reporting anything else inside it. A leaf node
+    /// is then built in one go: <c>new StateNode(...) { Span = ..., LeadingComments = trivia.Leading, ... }</c>.
+    /// </summary>
+    private (ImmutableArray<string> Leading, ImmutableArray<string> End) LeafTrivia(MarkupElement element)
     {
         var leading = TakePending();
         foreach (var child in element.Children)
@@ -245,13 +256,7 @@ internal sealed partial class PanelBuilder
             }
         }
 
-        return node with
-        {
-            Span = element.Span,
-            Attributes = element.Attributes,
-            LeadingComments = leading,
-            EndComments = TakePending(),
-        };
+        return (leading, TakePending());
     }
 
     private void ReportStrayContent(MarkupNode child, MarkupElement parent)
