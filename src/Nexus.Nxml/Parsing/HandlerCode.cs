@@ -11,26 +11,20 @@ public static class HandlerCode
 {
     public static string Normalize(ReadOnlySpan<char> raw)
     {
-        if (raw.IsEmpty)
-        {
-            return string.Empty;
-        }
-
-        var lines = new List<string>();
+        var lines = new List<Range>();
         foreach (var range in raw.Split('\n'))
         {
-            lines.Add(new string(raw[range].TrimEnd('\r')));
+            lines.Add(range);
         }
 
-        var firstLineFollowsTag = !IsBlank(lines[0]);
         var first = 0;
-        while (first < lines.Count && IsBlank(lines[first]))
+        while (first < lines.Count && IsBlank(raw[lines[first]]))
         {
             first++;
         }
 
         var last = lines.Count - 1;
-        while (last >= first && IsBlank(lines[last]))
+        while (last >= first && IsBlank(raw[lines[last]]))
         {
             last--;
         }
@@ -42,22 +36,22 @@ public static class HandlerCode
 
         if (first == last)
         {
-            return lines[first].Trim();
+            return new string(raw[lines[first]].Trim());
         }
 
-        var indentFrom = firstLineFollowsTag ? first + 1 : first;
-        var indent = CommonIndent(lines, indentFrom, last);
+        var firstLineFollowsTag = first == 0;
+        var indent = CommonIndent(raw, lines, firstLineFollowsTag ? first + 1 : first, last);
         var builder = new StringBuilder(raw.Length);
         for (var i = first; i <= last; i++)
         {
-            var line = lines[i];
+            var line = raw[lines[i]].TrimEnd('\r');
             if (i == first && firstLineFollowsTag)
             {
                 builder.Append(line.TrimStart());
             }
             else if (!IsBlank(line))
             {
-                builder.Append(line.AsSpan(indent.Length));
+                builder.Append(line[indent..]);
             }
 
             if (i < last)
@@ -91,33 +85,32 @@ public static class HandlerCode
         return builder.ToString();
     }
 
-    private static string CommonIndent(List<string> lines, int from, int to)
+    /// <summary>The length of the longest run of leading spaces and tabs that every non-blank line shares.</summary>
+    private static int CommonIndent(ReadOnlySpan<char> raw, List<Range> lines, int from, int to)
     {
-        string? common = null;
+        ReadOnlySpan<char> common = default;
+        var found = false;
         for (var i = from; i <= to; i++)
         {
-            var line = lines[i];
+            var line = raw[lines[i]];
             if (IsBlank(line))
             {
                 continue;
             }
 
-            var width = line.Length - line.AsSpan().TrimStart(" \t").Length;
-            var indent = line.AsSpan(0, width);
-            if (common is null)
+            var indent = line[..(line.Length - line.TrimStart(" \t").Length)];
+            if (!found)
             {
-                common = new string(indent);
-                continue;
+                common = indent;
+                found = true;
             }
-
-            var shared = indent.CommonPrefixLength(common);
-            if (shared < common.Length)
+            else
             {
-                common = common[..shared];
+                common = common[..indent.CommonPrefixLength(common)];
             }
         }
 
-        return common ?? string.Empty;
+        return common.Length;
     }
 
     private static bool IsBlank(ReadOnlySpan<char> line) => line.IsWhiteSpace();
