@@ -47,15 +47,22 @@ public sealed class NxmlDocument
         ArgumentNullException.ThrowIfNull(source);
         options ??= CheckOptions.Default;
         var diagnostics = new List<Diagnostic>();
-        var panel = ParseInto(source, options, diagnostics);
-        if (panel is null)
+        try
         {
-            return new NxmlDocument(source, null, Sorted(diagnostics), null);
-        }
+            var panel = ParseInto(source, options, diagnostics);
+            if (panel is null)
+            {
+                return new NxmlDocument(source, null, Sorted(diagnostics), null);
+            }
 
-        var analysis = PanelChecker.Check(source, panel, options, diagnostics);
-        var finished = LayoutPass.Apply(analysis.WithAsyncHandlers(panel));
-        return new NxmlDocument(source, finished, Sorted(diagnostics), analysis);
+            var analysis = PanelChecker.Check(source, panel, options, diagnostics);
+            var finished = LayoutPass.Apply(analysis.WithAsyncHandlers(panel));
+            return new NxmlDocument(source, finished, Sorted(diagnostics), analysis);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return TooDeepForThisThread(source);
+        }
     }
 
     /// <summary>Checks a document given as UTF-8 bytes (a BOM is allowed); invalid UTF-8 is a <c>PARSE_ERROR</c>.</summary>
@@ -107,8 +114,15 @@ public sealed class NxmlDocument
     {
         ArgumentNullException.ThrowIfNull(source);
         var diagnostics = new List<Diagnostic>();
-        var panel = ParseInto(source, options ?? CheckOptions.Default, diagnostics);
-        return new NxmlDocument(source, panel, Sorted(diagnostics), null);
+        try
+        {
+            var panel = ParseInto(source, options ?? CheckOptions.Default, diagnostics);
+            return new NxmlDocument(source, panel, Sorted(diagnostics), null);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return TooDeepForThisThread(source);
+        }
     }
 
     private static PanelNode? ParseInto(string source, CheckOptions options, List<Diagnostic> diagnostics)
@@ -135,6 +149,16 @@ public sealed class NxmlDocument
 
         return source.Length <= limit / 3 ? source.Length : Encoding.UTF8.GetByteCount(source);
     }
+
+    private static NxmlDocument TooDeepForThisThread(string source) => new(
+        source,
+        null,
+        [Diagnostic.At(
+            DiagnosticCodes.NestingTooDeep,
+            "the document is nested too deeply for the stack of the thread checking it (lower CheckOptions.MaxNestingDepth or check on a thread with a larger stack)",
+            new SourceSpan(SourcePosition.Start, SourcePosition.Start),
+            [])],
+        null);
 
     private static Diagnostic TooLarge(long size, CheckOptions options) => Diagnostic.At(
         DiagnosticCodes.DocumentTooLarge,

@@ -82,6 +82,29 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void Deep_documents_on_a_thread_with_a_small_stack_are_a_diagnostic_not_a_crash()
+    {
+        const int depth = 1020;
+        var source = "<NexusPanel title=\"deep\"><View>" + string.Concat(Enumerable.Repeat("<Container>", depth))
+            + "<Text content=\"x\"/>" + string.Concat(Enumerable.Repeat("</Container>", depth)) + "</View></NexusPanel>";
+        var options = new CheckOptions { MaxNestingDepth = CheckOptions.NestingDepthCeiling };
+        NxmlDocument? onSmallStack = null;
+        var thread = new Thread(() => onSmallStack = NxmlDocument.Check(source, options), 192 * 1024);
+        thread.Start();
+        thread.Join();
+
+        var diagnostic = Assert.Single(onSmallStack!.Diagnostics);
+        Assert.Equal("NESTING_TOO_DEEP", diagnostic.Code);
+        Assert.Contains("stack", diagnostic.Message, StringComparison.Ordinal);
+
+        NxmlDocument? onLargeStack = null;
+        thread = new Thread(() => onLargeStack = NxmlDocument.Check(source, options), 16 * 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.True(onLargeStack!.IsValid, ConformanceTests.Describe(onLargeStack));
+    }
+
+    [Fact]
     public void Deeply_nested_javascript_is_a_diagnostic()
     {
         var code = new string('(', 50_000) + "1" + new string(')', 50_000);

@@ -17,6 +17,7 @@ internal sealed partial class PanelChecker
 
     private void CheckComponent(ComponentNode component, ScopeChain scopes, ViewIdScope ids, SyntaxPath path)
     {
+        StackGuard.Ensure();
         var spec = ComponentCatalog.Find(component.Type);
         if (spec is null && !_options.KnownComponents.Contains(component.Type))
         {

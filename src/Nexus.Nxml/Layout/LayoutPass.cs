@@ -25,6 +25,7 @@ public static class LayoutPass
 
     private static ComponentNode Apply(ComponentNode component)
     {
+        StackGuard.Ensure();
         if (component.Children.IsEmpty)
         {
             return component;

@@ -69,6 +69,7 @@ public static class LayoutSketch
 
     private static SketchBox Place(ComponentNode component, double x, double y, double width)
     {
+        StackGuard.Ensure();
         var label = LabelOf(component);
         if (component.Children.IsEmpty)
         {

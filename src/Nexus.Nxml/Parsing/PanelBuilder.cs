@@ -185,6 +185,7 @@ internal sealed partial class PanelBuilder
 
     private ComponentNode BuildComponent(MarkupElement element)
     {
+        StackGuard.Ensure();
         var leading = TakePending();
         var children = ImmutableArray.CreateBuilder<ComponentNode>();
         List<MarkupText>? texts = null;

@@ -10,6 +10,7 @@ internal static class ViewPrinter
 
     private static void WriteComponent(MarkupWriter writer, ComponentNode component)
     {
+        StackGuard.Ensure();
         if (component.IsImplicit)
         {
             WriteImplicitRoot(writer, component);

@@ -120,7 +120,13 @@ internal sealed class SyntaxComparer(AttributeOrder attributeOrder)
         ?? Optional(left.Root, right.Root, path + ".root", Component)
         ?? End(left, right, path);
 
-    private SyntaxDifference? Component(ComponentNode left, ComponentNode right, string path) =>
+    private SyntaxDifference? Component(ComponentNode left, ComponentNode right, string path)
+    {
+        StackGuard.Ensure();
+        return ComponentFields(left, right, path);
+    }
+
+    private SyntaxDifference? ComponentFields(ComponentNode left, ComponentNode right, string path) =>
         Value(left.Type, right.Type, path + ".type")
         ?? Value(Flag(left.IsImplicit), Flag(right.IsImplicit), path + ".isImplicit")
         ?? Node(left, right, path)
