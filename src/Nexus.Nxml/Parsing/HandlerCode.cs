@@ -1,4 +1,5 @@
 using System.Text;
+using Nexus.Nxml.Syntax;
 
 namespace Nexus.Nxml.Parsing;
 
@@ -11,56 +12,62 @@ public static class HandlerCode
 {
     public static string Normalize(ReadOnlySpan<char> raw)
     {
-        var lines = new List<Range>();
-        foreach (var range in raw.Split('\n'))
-        {
-            lines.Add(range);
-        }
-
-        var first = 0;
-        while (first < lines.Count && IsBlank(raw[lines[first]]))
-        {
-            first++;
-        }
-
-        var last = lines.Count - 1;
-        while (last >= first && IsBlank(raw[lines[last]]))
-        {
-            last--;
-        }
-
-        if (first > last)
+        var layout = CodeLayout.Of(raw);
+        if (layout.IsEmpty)
         {
             return string.Empty;
         }
 
-        if (first == last)
+        if (layout.First == layout.Last)
         {
-            return new string(raw[lines[first]].Trim());
+            return new string(raw[layout.Lines[layout.First]].Trim());
         }
 
-        var firstLineFollowsTag = first == 0;
-        var indent = CommonIndent(raw, lines, firstLineFollowsTag ? first + 1 : first, last);
         var builder = new StringBuilder(raw.Length);
-        for (var i = first; i <= last; i++)
+        for (var i = layout.First; i <= layout.Last; i++)
         {
-            var line = raw[lines[i]].TrimEnd('\r');
-            if (i == first && firstLineFollowsTag)
+            var line = raw[layout.Lines[i]].TrimEnd('\r');
+            if (!IsBlank(line))
             {
-                builder.Append(line.TrimStart());
-            }
-            else if (!IsBlank(line))
-            {
-                builder.Append(line[indent..]);
+                builder.Append(line[layout.RemovedFrom(raw, i)..]);
             }
 
-            if (i < last)
+            if (i < layout.Last)
             {
                 builder.Append('\n');
             }
         }
 
         return builder.ToString().TrimEnd();
+    }
+
+    /// <summary>
+    /// Where a position of a handler's normalised <see cref="HandlerNode.Code"/> (0-based line and column)
+    /// stands in the NXML source; null when the handler has no source.
+    /// </summary>
+    public static SourcePosition? Locate(string source, HandlerNode handler, int codeLine, int codeColumn)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(handler);
+        var span = handler.CodeSpan;
+        if (span.IsEmpty || span.End.Offset > source.Length)
+        {
+            return null;
+        }
+
+        var raw = source.AsSpan(span.Start.Offset, span.Length);
+        var layout = CodeLayout.Of(raw);
+        if (layout.IsEmpty)
+        {
+            return span.Start;
+        }
+
+        var rawLine = Math.Clamp(layout.First + codeLine, layout.First, layout.Last);
+        var rawColumn = layout.RemovedFrom(raw, rawLine) + Math.Max(0, codeColumn);
+        var offset = span.Start.Offset + layout.Lines[rawLine].Start.GetOffset(raw.Length) + rawColumn;
+        return rawLine == 0
+            ? new SourcePosition(offset, span.Start.Line, span.Start.Column + rawColumn)
+            : new SourcePosition(offset, span.Start.Line + rawLine, rawColumn + 1);
     }
 
     /// <summary>The code with every non-blank line prefixed by <paramref name="indent"/>.</summary>
@@ -85,33 +92,75 @@ public static class HandlerCode
         return builder.ToString();
     }
 
-    /// <summary>The length of the longest run of leading spaces and tabs that every non-blank line shares.</summary>
-    private static int CommonIndent(ReadOnlySpan<char> raw, List<Range> lines, int from, int to)
+    private static bool IsBlank(ReadOnlySpan<char> line) => line.IsWhiteSpace();
+
+    /// <summary>The lines of raw handler text, which of them hold code, and how much indentation each loses.</summary>
+    private readonly record struct CodeLayout(List<Range> Lines, int First, int Last, int Indent)
     {
-        ReadOnlySpan<char> common = default;
-        var found = false;
-        for (var i = from; i <= to; i++)
+        public bool IsEmpty => First > Last;
+
+        /// <summary>The first code line keeps nothing of its leading whitespace when it is alone or follows the tag.</summary>
+        public int RemovedFrom(ReadOnlySpan<char> raw, int line)
         {
-            var line = raw[lines[i]];
-            if (IsBlank(line))
+            if (First == Last || (line == First && First == 0))
             {
-                continue;
+                var text = raw[Lines[line]];
+                return text.Length - text.TrimStart().Length;
             }
 
-            var indent = line[..(line.Length - line.TrimStart(" \t").Length)];
-            if (!found)
-            {
-                common = indent;
-                found = true;
-            }
-            else
-            {
-                common = common[..indent.CommonPrefixLength(common)];
-            }
+            return Indent;
         }
 
-        return common.Length;
-    }
+        public static CodeLayout Of(ReadOnlySpan<char> raw)
+        {
+            var lines = new List<Range>();
+            foreach (var range in raw.Split('\n'))
+            {
+                lines.Add(range);
+            }
 
-    private static bool IsBlank(ReadOnlySpan<char> line) => line.IsWhiteSpace();
+            var first = 0;
+            while (first < lines.Count && IsBlank(raw[lines[first]]))
+            {
+                first++;
+            }
+
+            var last = lines.Count - 1;
+            while (last >= first && IsBlank(raw[lines[last]]))
+            {
+                last--;
+            }
+
+            var indentFrom = first == 0 ? first + 1 : first;
+            return new CodeLayout(lines, first, last, CommonIndent(raw, lines, indentFrom, last));
+        }
+
+        /// <summary>The length of the longest run of leading spaces and tabs that every non-blank line shares.</summary>
+        private static int CommonIndent(ReadOnlySpan<char> raw, List<Range> lines, int from, int to)
+        {
+            ReadOnlySpan<char> common = default;
+            var found = false;
+            for (var i = from; i <= to; i++)
+            {
+                var line = raw[lines[i]];
+                if (IsBlank(line))
+                {
+                    continue;
+                }
+
+                var indent = line[..(line.Length - line.TrimStart(" \t").Length)];
+                if (!found)
+                {
+                    common = indent;
+                    found = true;
+                }
+                else
+                {
+                    common = common[..indent.CommonPrefixLength(common)];
+                }
+            }
+
+            return common.Length;
+        }
+    }
 }

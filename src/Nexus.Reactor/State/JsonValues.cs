@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Jint;
+using Jint.Native;
+using Jint.Native.Object;
+using Jint.Runtime;
+using Jint.Runtime.Descriptors;
+
+namespace Nexus.Reactor.State;
+
+/// <summary>
+/// Moves values between the sandbox and the host. Only JSON crosses: plain objects, arrays, strings, finite
+/// numbers, booleans and null. Functions, symbols, cycles, <c>NaN</c>/<c>Infinity</c>, accessors and non-plain
+/// objects (<c>Date</c>, <c>Map</c>, class instances, proxies) anywhere inside are refused; <c>undefined</c>
+/// object properties are dropped and <c>undefined</c> array items become <c>null</c>, as JSON does.
+/// Walks are depth-limited, so no value can exhaust the host's stack.
+/// </summary>
+internal static class JsonValues
+{
+    /// <summary>How deep a value may nest (objects and arrays) to cross the boundary.</summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>Converts a sandbox value to JSON; returns false with a reason when it is not JSON.</summary>
+    public static bool TryToJson(JsValue value, out JsonNode? json, out string? error)
+    {
+        error = null;
+        json = null;
+        try
+        {
+            json = ToJson(value, depth: 0, path: "value");
+            return true;
+        }
+        catch (NotJsonException ex)
+        {
+            error = ex.Message;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Builds a sandbox value from JSON. With <paramref name="freeze"/> every object and array is frozen
+    /// (committed state handed to expressions and computeds cannot be changed in place).
+    /// </summary>
+    public static JsValue ToJs(JsonNode? json, Engine engine, bool freeze, Func<JsValue, JsValue>? freezer = null)
+    {
+        switch (json)
+        {
+            case null:
+                return JsValue.Null;
+            case JsonValue value:
+                return Primitive(value);
+            case JsonArray array:
+            {
+                var items = new JsValue[array.Count];
+                for (var i = 0; i < items.Length; i++)
+                {
+                    items[i] = ToJs(array[i], engine, freeze, freezer);
+                }
+
+                var result = new JsArray(engine, items);
+                return freeze && freezer is not null ? freezer(result) : result;
+            }
+
+            case JsonObject obj:
+            {
+                var result = new JsObject(engine);
+                foreach (var (key, child) in obj)
+                {
+                    result.FastSetDataProperty(key, ToJs(child, engine, freeze, freezer));
+                }
+
+                return freeze && freezer is not null ? freezer(result) : result;
+            }
+
+            default:
+                return JsValue.Undefined;
+        }
+    }
+
+    private static JsValue Primitive(JsonValue value) => value.GetValueKind() switch
+    {
+        JsonValueKind.String => new JsString(value.GetValue<string>()),
+        JsonValueKind.Number => new JsNumber(value.TryGetValue<double>(out var d) ? d : double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture)),
+        JsonValueKind.True => JsBoolean.True,
+        JsonValueKind.False => JsBoolean.False,
+        _ => JsValue.Null,
+    };
+
+    private static JsonNode? ToJson(JsValue value, int depth, string path)
+    {
+        switch (value.Type)
+        {
+            case Types.Null:
+            case Types.Undefined:
+                return null;
+            case Types.Boolean:
+                return JsonValue.Create(value.AsBoolean());
+            case Types.String:
+                return JsonValue.Create(value.ToString());
+            case Types.Number:
+                var number = value.AsNumber();
+                return double.IsFinite(number)
+                    ? JsonValue.Create(number)
+                    : throw new NotJsonException($"{path} is {(double.IsNaN(number) ? "NaN" : "an infinite number")}, which is not JSON");
+            case Types.Object:
+                break;
+            default:
+                throw new NotJsonException($"{path} is a {Describe(value)}, which is not JSON");
+        }
+
+        if (depth >= MaxDepth)
+        {
+            throw new NotJsonException($"{path} nests deeper than {MaxDepth} levels (or contains a cycle)");
+        }
+
+        var obj = value.AsObject();
+        if (obj is JsArray array)
+        {
+            var result = new JsonArray();
+            var length = array.Length;
+            for (uint i = 0; i < length; i++)
+            {
+                var item = DataValue(array, JsNumber.Create(i), $"{path}[{i}]");
+                result.Add(ToJson(item, depth + 1, $"{path}[{i}]"));
+            }
+
+            return result;
+        }
+
+        if (!IsPlainObject(obj))
+        {
+            throw new NotJsonException($"{path} is a {Describe(value)}; only plain objects, arrays, strings, numbers, booleans and null are JSON");
+        }
+
+        var json = new JsonObject();
+        foreach (var key in obj.GetOwnPropertyKeys(Types.String | Types.Symbol))
+        {
+            if (key.IsSymbol())
+            {
+                throw new NotJsonException($"{path} has a symbol key, which is not JSON");
+            }
+
+            var name = key.ToString();
+            var descriptor = obj.GetOwnProperty(key);
+            if ((descriptor.Flags & PropertyFlag.Enumerable) == 0)
+            {
+                continue;
+            }
+
+            var item = DataValue(obj, key, $"{path}.{name}");
+            if (!item.IsUndefined())
+            {
+                json[name] = ToJson(item, depth + 1, $"{path}.{name}");
+            }
+        }
+
+        return json;
+    }
+
+    /// <summary>A property's value without running a getter: an accessor is not JSON.</summary>
+    private static JsValue DataValue(ObjectInstance owner, JsValue key, string path)
+    {
+        var descriptor = owner.GetOwnProperty(key);
+        if (descriptor == PropertyDescriptor.Undefined)
+        {
+            return JsValue.Undefined;
+        }
+
+        if (descriptor.IsAccessorDescriptor())
+        {
+            throw new NotJsonException($"{path} is a getter/setter property, which is not JSON");
+        }
+
+        return descriptor.Value ?? JsValue.Undefined;
+    }
+
+    /// <summary>An object made by <c>{}</c>, <c>Object.create(null)</c> or JSON.parse: not a function, array, date, map, proxy or class instance.</summary>
+    public static bool IsPlainObject(ObjectInstance obj)
+    {
+        if (obj is not JsObject || obj is Jint.Native.Function.Function)
+        {
+            return false;
+        }
+
+        var prototype = obj.Prototype;
+        return prototype is null || ReferenceEquals(prototype, obj.Engine.Intrinsics.Object.PrototypeObject);
+    }
+
+    private static string Describe(JsValue value) => value.Type switch
+    {
+        Types.Symbol => "symbol",
+        Types.BigInt => "bigint",
+        Types.Object when value is Jint.Native.Function.Function => "function",
+        Types.Object when value is JsDate => "Date",
+        Types.Object when value is JsMap => "Map",
+        Types.Object when value is JsSet => "Set",
+        Types.Object => "non-plain object",
+        _ => value.Type.ToString().ToLowerInvariant(),
+    };
+
+    private sealed class NotJsonException(string message) : Exception(message);
+}
