@@ -5,7 +5,10 @@ namespace Nexus.Reactor.Execution;
 /// <summary>A committed write of one state key: its final value (§5 "Results").</summary>
 public sealed record StateMutation(string Key, JsonNode? Value)
 {
+    /// <summary>Always <c>set</c>: a mutation carries the key's whole new value.</summary>
+#pragma warning disable CA1822 // Part of the result's shape (§5), read by serializers.
     public string Operation => "set";
+#pragma warning restore CA1822
 }
 
 /// <summary>A computed whose value changed with a commit.</summary>

@@ -51,27 +51,27 @@ internal static class JsonValues
             case JsonValue value:
                 return Primitive(value);
             case JsonArray array:
-            {
-                var items = new JsValue[array.Count];
-                for (var i = 0; i < items.Length; i++)
                 {
-                    items[i] = ToJs(array[i], engine, freeze, freezer);
-                }
+                    var items = new JsValue[array.Count];
+                    for (var i = 0; i < items.Length; i++)
+                    {
+                        items[i] = ToJs(array[i], engine, freeze, freezer);
+                    }
 
-                var result = new JsArray(engine, items);
-                return freeze && freezer is not null ? freezer(result) : result;
-            }
+                    var result = new JsArray(engine, items);
+                    return freeze && freezer is not null ? freezer(result) : result;
+                }
 
             case JsonObject obj:
-            {
-                var result = new JsObject(engine);
-                foreach (var (key, child) in obj)
                 {
-                    result.FastSetDataProperty(key, ToJs(child, engine, freeze, freezer));
-                }
+                    var result = new JsObject(engine);
+                    foreach (var (key, child) in obj)
+                    {
+                        result.FastSetDataProperty(key, ToJs(child, engine, freeze, freezer));
+                    }
 
-                return freeze && freezer is not null ? freezer(result) : result;
-            }
+                    return freeze && freezer is not null ? freezer(result) : result;
+                }
 
             default:
                 return JsValue.Undefined;
@@ -143,7 +143,7 @@ internal static class JsonValues
 
             var name = key.ToString();
             var descriptor = obj.GetOwnProperty(key);
-            if ((descriptor.Flags & PropertyFlag.Enumerable) == 0)
+            if (!descriptor.Enumerable)
             {
                 continue;
             }

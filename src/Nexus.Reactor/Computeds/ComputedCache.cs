@@ -1,0 +1,172 @@
+using System.Text.Json.Nodes;
+using Jint.Native;
+using Jint.Runtime;
+using Nexus.Reactor.Execution;
+using Nexus.Reactor.State;
+
+namespace Nexus.Reactor.Computeds;
+
+/// <summary>
+/// Computed values (§3): evaluated lazily, cached, and recomputed only when a key they actually read (states
+/// or other computeds, tracked while they run) changes. A chain deeper than the reactive depth limit is cut;
+/// a computed that throws or returns something that is not JSON is <c>null</c> and logged, and nothing else
+/// breaks. Inside a handler a computed sees the handler's uncommitted writes (and is not cached then).
+/// </summary>
+internal sealed class ComputedCache(PanelRuntime runtime)
+{
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Stack<HashSet<string>> _frames = new();
+
+    /// <summary>How many times computeds were evaluated (tests assert that unrelated changes cost nothing).</summary>
+    public long Evaluations { get; private set; }
+
+    public JsValue Read(string name, ToolExecution? execution)
+    {
+        var entry = EntryOf(name);
+        if (execution is not null && execution.Staged.Count > 0 && (!entry.Valid || entry.Dependencies.Overlaps(execution.Staged.Keys)))
+        {
+            var (value, _, dependencies) = Evaluate(name, execution);
+            Track(name, dependencies);
+            return value;
+        }
+
+        if (!entry.Valid)
+        {
+            (entry.Value, entry.Json, entry.Dependencies) = Evaluate(name, overlay: null);
+            entry.Valid = true;
+            entry.Evaluated = true;
+        }
+
+        Track(name, entry.Dependencies);
+        return entry.Value;
+    }
+
+    /// <summary>Invalidates the computeds that read any of <paramref name="changed"/> (transitively) and returns those whose value changed.</summary>
+    public IReadOnlyList<ComputedChange> Invalidate(IReadOnlyCollection<string> changed)
+    {
+        var dirty = new HashSet<string>(changed, StringComparer.Ordinal);
+        var invalidated = new List<(string Name, JsonNode? Old)>();
+        bool grew;
+        do
+        {
+            grew = false;
+            foreach (var (name, entry) in _entries)
+            {
+                if (entry.Valid && entry.Dependencies.Overlaps(dirty))
+                {
+                    entry.Valid = false;
+                    invalidated.Add((name, entry.Json));
+                    grew |= dirty.Add(name);
+                }
+            }
+        }
+        while (grew);
+
+        var changes = new List<ComputedChange>();
+        foreach (var (name, old) in invalidated)
+        {
+            Read(name, execution: null);
+            var now = _entries[name].Json;
+            if (!JsonNode.DeepEquals(old, now))
+            {
+                changes.Add(new ComputedChange(name, now?.DeepClone()));
+            }
+        }
+
+        _frames.Clear();
+        return changes;
+    }
+
+    /// <summary>The current value of a computed as JSON (null when it failed).</summary>
+    public JsonNode? Json(string name)
+    {
+        Read(name, execution: null);
+        _frames.Clear();
+        return _entries[name].Json?.DeepClone();
+    }
+
+    private (JsValue Value, JsonNode? Json, HashSet<string> Dependencies) Evaluate(string name, ToolExecution? overlay)
+    {
+        if (_frames.Count >= runtime.Options.ReactiveDepthLimit)
+        {
+            throw new ReactiveDepthExceeded(name);
+        }
+
+        var frame = new HashSet<string>(StringComparer.Ordinal);
+        _frames.Push(frame);
+        var previousOverlay = runtime.ExpressionOverlay;
+        runtime.ExpressionOverlay = overlay;
+        Evaluations++;
+        try
+        {
+            var spec = runtime.Program.Computeds[name];
+            var result = runtime.Sandbox.Engine.Call(runtime.Sandbox.FunctionOf(spec.Script), JsValue.Undefined, [runtime.ExpressionState, JsValue.Undefined]);
+            if (!JsonValues.TryToJson(result, out var json, out var error))
+            {
+                runtime.Log.Write(LogLevel.Warning, $"computed '{name}' is not JSON and reads as null: {error}");
+                return (JsValue.Null, null, frame);
+            }
+
+            return (JsonValues.ToJs(json, runtime.Sandbox.Engine, freeze: true, runtime.Sandbox.Freeze), json, frame);
+        }
+        catch (ReactiveDepthExceeded cut) when (_frames.Count == 1)
+        {
+            runtime.Log.Write(LogLevel.Warning, $"computed '{name}' was cut: its chain of computeds is deeper than {runtime.Options.ReactiveDepthLimit} (at '{cut.Computed}')");
+            return (JsValue.Null, null, frame);
+        }
+        catch (JavaScriptException ex)
+        {
+            runtime.Log.Write(LogLevel.Warning, $"computed '{name}' failed and reads as null: {ex.Message}");
+            return (JsValue.Null, null, frame);
+        }
+        finally
+        {
+            runtime.ExpressionOverlay = previousOverlay;
+            _frames.Pop();
+        }
+    }
+
+    /// <summary>What the computed being evaluated (if any) read: this computed and everything it depends on.</summary>
+    private void Track(string name, HashSet<string> dependencies)
+    {
+        if (_frames.TryPeek(out var frame))
+        {
+            frame.Add(name);
+            frame.UnionWith(dependencies);
+        }
+    }
+
+    /// <summary>Records a state key read by the computed being evaluated.</summary>
+    public void TrackState(string key)
+    {
+        if (_frames.TryPeek(out var frame))
+        {
+            frame.Add(key);
+        }
+    }
+
+    private Entry EntryOf(string name)
+    {
+        if (!_entries.TryGetValue(name, out var entry))
+        {
+            entry = new Entry();
+            _entries[name] = entry;
+        }
+
+        return entry;
+    }
+
+    private sealed class Entry
+    {
+        public JsValue Value = JsValue.Null;
+        public JsonNode? Json;
+        public HashSet<string> Dependencies = new(StringComparer.Ordinal);
+        public bool Valid;
+        public bool Evaluated;
+    }
+
+    private sealed class ReactiveDepthExceeded(string computed) : Exception("reactive depth exceeded")
+    {
+        public string Computed { get; } = computed;
+    }
+}

@@ -1,0 +1,184 @@
+using System.Text.Json.Nodes;
+using Jint;
+using Jint.Native;
+using Jint.Runtime;
+using Nexus.Reactor.Execution;
+using Nexus.Reactor.Extensions;
+using Nexus.Reactor.Program;
+using Nexus.Reactor.State;
+
+namespace Nexus.Reactor;
+
+internal sealed partial class PanelRuntime
+{
+    /// <summary>
+    /// Commits what an execution staged: every changed key is checked (JSON, type, write capability) before any
+    /// is applied, so a commit is all or nothing. Then computeds are refreshed, the version moves on, and
+    /// subscribers hear of it (as progress at a commit point, as a patch at the end).
+    /// </summary>
+    private void Commit(ToolExecution execution, bool final)
+    {
+        var changes = new List<(string Key, JsonNode? Json, JsValue Value)>();
+        foreach (var (key, staged) in execution.Staged)
+        {
+            var committed = Store.Get(key);
+            if (JsGraph.SameJson(staged.Value, committed))
+            {
+                continue;
+            }
+
+            if (!staged.WriteAllowed)
+            {
+                throw SandboxAbort.PermissionDenied("state:write:" + key + " (the handler changed it in place)");
+            }
+
+            var type = Program.States[key].Type;
+            if (!JsonValues.TryToJson(staged.Value, out var json, out var error))
+            {
+                throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"state '{key}' would not be JSON: {error}");
+            }
+
+            if (!StateTypes.Fits(type, json))
+            {
+                throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"state '{key}' is a {type}; the handler left {StateTypes.Describe(staged.Value)} in it");
+            }
+
+            changes.Add((key, json, staged.Value.IsObject() ? JsonValues.ToJs(json, Sandbox.Engine, freeze: true, Sandbox.Freeze) : staged.Value));
+        }
+
+        var (events, views) = execution.TakePublished();
+        if (changes.Count > 0)
+        {
+            foreach (var (key, json, value) in changes)
+            {
+                Store.Set(key, value);
+                execution.Mutations[key] = json;
+            }
+
+            Store.NextVersion();
+            var computed = Computeds.Invalidate([.. changes.Select(c => c.Key)]);
+            foreach (var change in computed)
+            {
+                execution.ComputedChanges[change.Key] = change.Value;
+            }
+
+            Notify(new StateCommitted(
+                Store.Version,
+                execution.Tool,
+                InProgress: !final,
+                [.. changes.Select(c => new StateMutation(c.Key, c.Json?.DeepClone()))],
+                computed));
+        }
+
+        View.Apply(views);
+        foreach (var update in views)
+        {
+            Notify(new ViewChanged(Store.Version, update));
+        }
+
+        foreach (var panelEvent in events)
+        {
+            Notify(new EventEmitted(Store.Version, panelEvent));
+        }
+    }
+
+    /// <summary>
+    /// <c>$ext.alias.method(...)</c>: a commit point (what is staged is committed and published first), then the
+    /// host call; the returned promise settles on the panel's actor when the host answers.
+    /// </summary>
+    public JsValue CallExtension(ToolExecution execution, string extension, string method, JsValue[] arguments)
+    {
+        var json = new JsonNode?[arguments.Length];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            if (!JsonValues.TryToJson(arguments[i], out json[i], out var error))
+            {
+                throw new JavaScriptException(Sandbox.Engine.Intrinsics.TypeError, $"argument {i + 1} of {extension}.{method} is not JSON: {error}");
+            }
+        }
+
+        Commit(execution, final: false);
+        var promise = Sandbox.Engine.Advanced.RegisterPromise();
+        execution.PendingHostCalls++;
+        Task<JsonNode?> call;
+        try
+        {
+            call = _extensions.InvokeAsync(new ExtensionCall(PanelId, extension, method, json), execution.Cancellation);
+        }
+#pragma warning disable CA1031 // An extension that throws synchronously is reported to the handler like an asynchronous failure.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            call = Task.FromException<JsonNode?>(ex);
+        }
+
+        call.ContinueWith(
+            done => Actor.Post(() => ResumeAfterExtension(execution, promise, done, $"{extension}.{method}")),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return promise.Promise;
+    }
+
+    private void ResumeAfterExtension(ToolExecution execution, Jint.Native.Promise.ManualPromise promise, Task<JsonNode?> done, string what)
+    {
+        if (execution.Finished)
+        {
+            return;
+        }
+
+        execution.PendingHostCalls--;
+        RunGuarded(execution, () =>
+        {
+            if (done.IsCompletedSuccessfully)
+            {
+                promise.Resolve(JsonValues.ToJs(done.Result, Sandbox.Engine, freeze: false));
+            }
+            else
+            {
+                var reason = done.Exception?.InnerException?.Message ?? "the call was cancelled";
+                promise.Reject(ExtensionError($"{what} failed: {reason}"));
+            }
+
+            Sandbox.Engine.Advanced.ProcessTasks();
+        });
+        AfterEntry(execution);
+    }
+
+    /// <summary>A JavaScript error the handler can catch; uncaught, the tool fails with <c>EXTENSION_ERROR</c>.</summary>
+    private JsError ExtensionError(string message)
+    {
+        var error = (JsError)Sandbox.Engine.Intrinsics.Error.Construct(message);
+        error.FastSetDataProperty("name", "ExtensionError");
+        return error;
+    }
+
+    /// <summary><c>$tools.name(args)</c>: runs that tool inline in the same execution, with its own capabilities; returns a promise of its result.</summary>
+    public JsValue CallToolInline(ToolExecution execution, HandlerSpec tool, JsValue args)
+    {
+        var engine = Sandbox.Engine;
+        var promise = Sandbox.PromiseConstructor;
+        if (!JsonValues.TryToJson(args, out var json, out var error))
+        {
+            return PromiseCall(promise, "reject", engine.Intrinsics.TypeError.Construct($"the arguments of $tools.{tool.Name} are not JSON: {error}"));
+        }
+
+        if (!ArgumentBinder.TryBind(tool.Args, json, tool.Name, out var bound, out var argsError))
+        {
+            return PromiseCall(promise, "reject", engine.Intrinsics.TypeError.Construct($"{RuntimeErrorCodes.InvalidArgs}: {argsError}"));
+        }
+
+        try
+        {
+            var result = engine.Call(Sandbox.FunctionOf(tool.Script), JsValue.Undefined, GlobalsOf(tool).Arguments(JsonValues.ToJs(bound, engine, freeze: true, Sandbox.Freeze)));
+            return result is Jint.Native.Object.ObjectInstance o && IsPromise(o) ? result : PromiseCall(promise, "resolve", result);
+        }
+        catch (JavaScriptException ex)
+        {
+            return PromiseCall(promise, "reject", ex.Error);
+        }
+    }
+
+    private JsValue PromiseCall(Jint.Native.Object.ObjectInstance promiseConstructor, string method, JsValue value) =>
+        Sandbox.Engine.Call(promiseConstructor.Get(method), promiseConstructor, [value]);
+}

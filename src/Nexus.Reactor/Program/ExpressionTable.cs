@@ -1,0 +1,148 @@
+using Acornima;
+using Nexus.Nxml;
+using Nexus.Nxml.Checking;
+using Nexus.Nxml.Syntax;
+
+namespace Nexus.Reactor.Program;
+
+/// <summary>How a prop value or element text evaluates (§6.1), compiled once per panel source.</summary>
+public abstract record CompiledValue;
+
+/// <summary>Plain text (with <c>{{</c> and <c>}}</c> already unescaped).</summary>
+public sealed record LiteralValue(string Text) : CompiledValue;
+
+/// <summary>One <c>{expr}</c> that is the whole value: the prop takes the expression's value with its JSON type.</summary>
+public sealed record BindingValue(int Expression) : CompiledValue;
+
+/// <summary>Text with <c>{expr}</c> parts: always a string.</summary>
+public sealed record InterpolatedValue(IReadOnlyList<object> Parts) : CompiledValue;
+
+/// <summary>An expression prop (<c>condition</c>, <c>items</c>, <c>args</c>, <c>payload</c>): always an expression.</summary>
+public sealed record ExpressionValue(int Expression) : CompiledValue;
+
+/// <summary>A <c>bind</c> path (<c>$state.draft</c>, <c>$scope.item.done</c>).</summary>
+public sealed record PathValue(string Path) : CompiledValue;
+
+/// <summary>
+/// Every value of a panel's view, compiled: each prop and each element text is a literal, a binding, an
+/// interpolation, an expression or a path, and every expression has a prepared script. Values are found by
+/// the attribute or text node they come from.
+/// </summary>
+internal sealed class ExpressionTable
+{
+    private readonly Dictionary<object, CompiledValue> _values = new(ReferenceEqualityComparer.Instance);
+    private readonly List<ScriptSource> _scripts = [];
+
+    public ExpressionTable(NxmlDocument document)
+    {
+        if (document.Panel?.View?.Root is { } root)
+        {
+            Compile(root);
+        }
+    }
+
+    public IReadOnlyList<ScriptSource> Scripts => _scripts;
+
+    /// <summary>The compiled value of an attribute of the view, or null when it is not one.</summary>
+    public CompiledValue? Of(NxmlAttribute attribute) => _values.GetValueOrDefault(attribute);
+
+    /// <summary>The compiled element text of a component, or null when it has none.</summary>
+    public CompiledValue? Of(NxmlText text) => _values.GetValueOrDefault(text);
+
+    /// <summary>Compiles a value that is not part of the view (a host asking to evaluate a binding it holds).</summary>
+    public CompiledValue CompileDetached(string value) => Interpolate(value);
+
+    private void Compile(ComponentNode component)
+    {
+        foreach (var attribute in component.Attributes)
+        {
+            _values[attribute] = attribute.Name switch
+            {
+                "bind" => new PathValue(attribute.Value),
+                "id" or "trigger" or "as" or "key" or "colSpan" => new LiteralValue(attribute.Value),
+                _ when ComponentCatalog.IsExpressionProp(component.Type, attribute.Name) => ExpressionProp(attribute.Value),
+                _ => Interpolate(attribute.Value),
+            };
+        }
+
+        if (component.Text is { } text)
+        {
+            _values[text] = Interpolate(text.Value);
+        }
+
+        foreach (var child in component.Children)
+        {
+            Compile(child);
+        }
+    }
+
+    private CompiledValue Interpolate(string value)
+    {
+        var text = ExpressionText.Parse(value);
+        if (text.IsLiteral || text.UnclosedAt is not null)
+        {
+            return new LiteralValue(text.LiteralText);
+        }
+
+        if (text.IsBinding)
+        {
+            var part = text.Expressions[0];
+            return new BindingValue(Add(value.Substring(part.Start, part.Length)));
+        }
+
+        var parts = new List<object>();
+        var at = 0;
+        foreach (var part in text.Expressions)
+        {
+            if (part.Start - 1 > at)
+            {
+                parts.Add(Unescape(value[at..(part.Start - 1)]));
+            }
+
+            parts.Add(Add(value.Substring(part.Start, part.Length)));
+            at = part.Start + part.Length + 1;
+        }
+
+        if (at < value.Length)
+        {
+            parts.Add(Unescape(value[at..]));
+        }
+
+        return new InterpolatedValue(parts);
+    }
+
+    /// <summary>Braces optional; when the inside of the braces is not an expression but the whole value is (an object literal), the whole value.</summary>
+    private ExpressionValue ExpressionProp(string value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Length >= 2 && trimmed[0] == '{' && trimmed[^1] == '}')
+        {
+            var inner = trimmed[1..^1];
+            return new ExpressionValue(Add(!string.IsNullOrWhiteSpace(inner) && Parses(inner) ? inner : trimmed));
+        }
+
+        return new ExpressionValue(Add(trimmed));
+    }
+
+    private int Add(string code)
+    {
+        _scripts.Add(ScriptSource.ForExpression("view:" + _scripts.Count, code));
+        return _scripts.Count - 1;
+    }
+
+    private static bool Parses(string code)
+    {
+        try
+        {
+            new Parser().ParseExpression(code);
+            return true;
+        }
+        catch (ParseErrorException)
+        {
+            return false;
+        }
+    }
+
+    private static string Unescape(string literal) =>
+        literal.Replace("{{", "{", StringComparison.Ordinal).Replace("}}", "}", StringComparison.Ordinal);
+}
