@@ -26,7 +26,7 @@ public sealed record PanelInstanceOptions
 /// saved state, mounted, then driven by tool calls. Thread-safe: calls run one at a time in arrival order;
 /// different instances run in parallel. <see cref="DisposeAsync"/> runs the unmount lifecycle.
 /// </summary>
-public sealed class PanelInstance : IAsyncDisposable
+public sealed partial class PanelInstance : IAsyncDisposable
 {
     private readonly PanelActor _actor = new();
     private readonly PanelRuntime _runtime;

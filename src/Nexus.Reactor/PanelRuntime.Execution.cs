@@ -7,8 +7,14 @@ using Nexus.Reactor.State;
 
 namespace Nexus.Reactor;
 
-/// <summary>A call waiting for its turn: a tool (with JSON arguments) or a lifecycle.</summary>
-internal sealed record PendingCall(string Name, JsonNode? Args, bool IsLifecycle, TaskCompletionSource<ToolResult> Completion);
+/// <summary>
+/// A call waiting for its turn: a tool (with JSON arguments), a lifecycle, or a host write such as a
+/// two-way binding (<see cref="Body"/> stages its writes instead of a handler).
+/// </summary>
+internal sealed record PendingCall(string Name, JsonNode? Args, bool IsLifecycle, TaskCompletionSource<ToolResult> Completion)
+{
+    public Func<ToolExecution, JsValue>? Body { get; init; }
+}
 
 internal sealed partial class PanelRuntime
 {
@@ -35,6 +41,12 @@ internal sealed partial class PanelRuntime
 
     private void Start(PendingCall call)
     {
+        if (call.Body is { } body)
+        {
+            StartBody(call, body);
+            return;
+        }
+
         var specs = call.IsLifecycle ? Program.Lifecycles : Program.Tools;
         if (!specs.TryGetValue(call.Name, out var spec))
         {
@@ -57,6 +69,15 @@ internal sealed partial class PanelRuntime
             var result = Sandbox.Engine.Call(Sandbox.FunctionOf(spec.Script), JsValue.Undefined, GlobalsOf(spec).Arguments(args));
             Settle(execution, result);
         });
+        AfterEntry(execution);
+    }
+
+    private void StartBody(PendingCall call, Func<ToolExecution, JsValue> body)
+    {
+        var execution = new ToolExecution(this, call.Name, Environment.TickCount64 + (long)Options.Timeout.TotalMilliseconds);
+        _current = execution;
+        execution.Completion.Task.ContinueWith(t => call.Completion.TrySetResult(t.Result), TaskScheduler.Default);
+        RunGuarded(execution, () => Succeed(execution, body(execution)));
         AfterEntry(execution);
     }
 

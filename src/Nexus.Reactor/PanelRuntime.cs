@@ -79,7 +79,20 @@ internal sealed partial class PanelRuntime
         }
 
         Computeds.TrackState(key);
-        return ExpressionOverlay is { } overlay && overlay.Staged.TryGetValue(key, out var staged) ? staged.Value : Store.Get(key);
+        if (ExpressionOverlay is { } overlay)
+        {
+            if (overlay.StageOnRead)
+            {
+                return overlay.Read(key, writable: true);
+            }
+
+            if (overlay.Staged.TryGetValue(key, out var staged))
+            {
+                return staged.Value;
+            }
+        }
+
+        return Store.Get(key);
     }
 
     /// <summary>Loads the initial state: defaults, with a saved state merged over them (unknown keys dropped, wrong types replaced and logged).</summary>

@@ -39,6 +39,9 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
 
     public bool Finished { get; set; }
 
+    /// <summary>While a binding's items are found again: expressions get working copies of the states they read.</summary>
+    public bool StageOnRead { get; set; }
+
     private Timer? _deadline;
     private CancellationTokenSource? _cancellation;
 

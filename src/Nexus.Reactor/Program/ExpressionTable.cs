@@ -26,11 +26,12 @@ public sealed record PathValue(string Path) : CompiledValue;
 /// <summary>
 /// Every value of a panel's view, compiled: each prop and each element text is a literal, a binding, an
 /// interpolation, an expression or a path, and every expression has a prepared script. Values are found by
-/// the attribute or text node they come from.
+/// where the attribute or text stands in the source, so any document of the same source finds them (the
+/// program is shared between documents with equal sources).
 /// </summary>
 internal sealed class ExpressionTable
 {
-    private readonly Dictionary<object, CompiledValue> _values = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<NodeKey, CompiledValue> _values = [];
     private readonly List<ScriptSource> _scripts = [];
 
     public ExpressionTable(NxmlDocument document)
@@ -44,10 +45,10 @@ internal sealed class ExpressionTable
     public IReadOnlyList<ScriptSource> Scripts => _scripts;
 
     /// <summary>The compiled value of an attribute of the view, or null when it is not one.</summary>
-    public CompiledValue? Of(NxmlAttribute attribute) => _values.GetValueOrDefault(attribute);
+    public CompiledValue? Of(NxmlAttribute attribute) => _values.GetValueOrDefault(Key(attribute));
 
     /// <summary>The compiled element text of a component, or null when it has none.</summary>
-    public CompiledValue? Of(NxmlText text) => _values.GetValueOrDefault(text);
+    public CompiledValue? Of(NxmlText text) => _values.GetValueOrDefault(Key(text));
 
     /// <summary>Compiles a value that is not part of the view (a host asking to evaluate a binding it holds).</summary>
     public CompiledValue CompileDetached(string value) => Interpolate(value);
@@ -56,7 +57,7 @@ internal sealed class ExpressionTable
     {
         foreach (var attribute in component.Attributes)
         {
-            _values[attribute] = attribute.Name switch
+            _values[Key(attribute)] = attribute.Name switch
             {
                 "bind" => new PathValue(attribute.Value),
                 "id" or "trigger" or "as" or "key" or "colSpan" => new LiteralValue(attribute.Value),
@@ -67,7 +68,7 @@ internal sealed class ExpressionTable
 
         if (component.Text is { } text)
         {
-            _values[text] = Interpolate(text.Value);
+            _values[Key(text)] = Interpolate(text.Value);
         }
 
         foreach (var child in component.Children)
@@ -75,6 +76,15 @@ internal sealed class ExpressionTable
             Compile(child);
         }
     }
+
+    /// <summary>Sourced values are found by position; values built in code (no position) by their text, which compiles alike.</summary>
+    private static NodeKey Key(NxmlAttribute attribute) => attribute.ValueSpan.IsEmpty
+        ? new NodeKey(-1, attribute.Name, attribute.Value)
+        : new NodeKey(attribute.ValueSpan.Start.Offset, attribute.Name, null);
+
+    private static NodeKey Key(NxmlText text) => text.Span.IsEmpty
+        ? new NodeKey(-1, "#text", text.Value)
+        : new NodeKey(text.Span.Start.Offset, "#text", null);
 
     private CompiledValue Interpolate(string value)
     {
@@ -145,4 +155,6 @@ internal sealed class ExpressionTable
 
     private static string Unescape(string literal) =>
         literal.Replace("{{", "{", StringComparison.Ordinal).Replace("}}", "}", StringComparison.Ordinal);
+
+    private readonly record struct NodeKey(int Offset, string Name, string? Text);
 }
