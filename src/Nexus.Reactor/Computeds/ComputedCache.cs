@@ -25,16 +25,18 @@ internal sealed class ComputedCache(PanelRuntime runtime)
         var entry = EntryOf(name);
         if (execution is not null && execution.Staged.Count > 0 && (!entry.Valid || entry.Dependencies.Overlaps(execution.Staged.Keys)))
         {
-            var (value, _, dependencies) = Evaluate(name, execution);
+            var (value, _, dependencies, _) = Evaluate(name, execution);
             Track(name, dependencies);
             return value;
         }
 
         if (!entry.Valid)
         {
-            (entry.Value, entry.Json, entry.Dependencies) = Evaluate(name, overlay: null);
-            entry.Valid = true;
-            entry.Evaluated = true;
+            bool cut;
+            (entry.Value, entry.Json, entry.Dependencies, cut) = Evaluate(name, overlay: null);
+
+            // A chain cut at the depth limit is not cached: read again from a shorter chain it can succeed.
+            entry.Valid = !cut;
         }
 
         Track(name, entry.Dependencies);
@@ -85,13 +87,15 @@ internal sealed class ComputedCache(PanelRuntime runtime)
         return _entries[name].Json?.DeepClone();
     }
 
-    private (JsValue Value, JsonNode? Json, HashSet<string> Dependencies) Evaluate(string name, ToolExecution? overlay)
+    private (JsValue Value, JsonNode? Json, HashSet<string> Dependencies, bool Cut) Evaluate(string name, ToolExecution? overlay)
     {
         if (_frames.Count >= runtime.Options.ReactiveDepthLimit)
         {
             throw new ReactiveDepthExceeded(name);
         }
 
+        // Decided before the frame is pushed: exception filters run before inner frames are popped.
+        var outermost = _frames.Count == 0;
         var frame = new HashSet<string>(StringComparer.Ordinal);
         _frames.Push(frame);
         var previousOverlay = runtime.ExpressionOverlay;
@@ -104,20 +108,20 @@ internal sealed class ComputedCache(PanelRuntime runtime)
             if (!JsonValues.TryToJson(result, out var json, out var error))
             {
                 runtime.Log.Write(LogLevel.Warning, $"computed '{name}' is not JSON and reads as null: {error}");
-                return (JsValue.Null, null, frame);
+                return (JsValue.Null, null, frame, false);
             }
 
-            return (JsonValues.ToJs(json, runtime.Sandbox.Engine, freeze: true, runtime.Sandbox.Freeze), json, frame);
+            return (JsonValues.ToJs(json, runtime.Sandbox.Engine, freeze: true, runtime.Sandbox.Freeze), json, frame, false);
         }
-        catch (ReactiveDepthExceeded cut) when (_frames.Count == 1)
+        catch (ReactiveDepthExceeded cut) when (outermost)
         {
             runtime.Log.Write(LogLevel.Warning, $"computed '{name}' was cut: its chain of computeds is deeper than {runtime.Options.ReactiveDepthLimit} (at '{cut.Computed}')");
-            return (JsValue.Null, null, frame);
+            return (JsValue.Null, null, frame, true);
         }
         catch (JavaScriptException ex)
         {
             runtime.Log.Write(LogLevel.Warning, $"computed '{name}' failed and reads as null: {ex.Message}");
-            return (JsValue.Null, null, frame);
+            return (JsValue.Null, null, frame, false);
         }
         finally
         {
@@ -162,7 +166,6 @@ internal sealed class ComputedCache(PanelRuntime runtime)
         public JsonNode? Json;
         public HashSet<string> Dependencies = new(StringComparer.Ordinal);
         public bool Valid;
-        public bool Evaluated;
     }
 
     private sealed class ReactiveDepthExceeded(string computed) : Exception("reactive depth exceeded")
