@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Order;
 using BenchmarkDotNet.Reports;
@@ -28,7 +27,6 @@ public static class BenchConfig
     public static IConfig Create(bool withNexusJob = true) => (withNexusJob ? DefaultConfig.Instance.AddJob(NexusJob.AsDefault()) : DefaultConfig.Instance)
         .AddColumn(new InputBytesColumn(), new ThroughputColumn(), new AllocatedPerKbColumn())
         .AddColumn(StatisticColumn.Median)
-        .AddExporter(MarkdownExporter.GitHub)
         .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(40).WithTimeUnit(TimeUnit.Microsecond))
         .WithOrderer(new DefaultOrderer(SummaryOrderPolicy.Declared))
         .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
