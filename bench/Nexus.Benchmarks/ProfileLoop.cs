@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Nexus.Nxml;
+using Nexus.Nxml.Checking;
+using Nexus.Nxml.Diagnostics;
+using Nexus.Nxml.Syntax;
+
+namespace Nexus.Benchmarks;
+
+/// <summary>
+/// A target for an external sampling profiler (<c>perf</c>), not a benchmark: runs one operation over the corpus in
+/// a loop, first for a warm-up (so that tiered JIT and PGO settle), then for the measured span, and prints when the
+/// warm-up is over. It reports no timing: the figures come from BenchmarkDotNet.
+/// </summary>
+internal static class ProfileLoop
+{
+    public static int Run(string operation, double seconds)
+    {
+        var files = Corpus.Shared.Files.Select(f => f.Text).ToArray();
+        var panels = files.Select(t => NxmlDocument.Parse(t).Panel!).ToArray();
+        Action once = operation switch
+        {
+            "parse" => () => Array.ForEach(files, t => NxmlDocument.Parse(t)),
+            "check" => () => Array.ForEach(files, t => NxmlDocument.Check(t)),
+            "checker" => () => Checker(files, panels),
+            _ => throw new ArgumentException($"unknown operation '{operation}': use parse, check or checker", nameof(operation)),
+        };
+
+        Loop(once, 8);
+        Console.WriteLine($"// profile loop: warm; process {Environment.ProcessId} now runs '{operation}' for {seconds:N0} s");
+        Loop(once, seconds);
+        Console.WriteLine("// profile loop: done");
+        return 0;
+    }
+
+    private static void Checker(string[] files, PanelNode[] panels)
+    {
+        for (var i = 0; i < files.Length; i++)
+        {
+            PanelChecker.Check(files[i], panels[i], CheckOptions.Default, new List<Diagnostic>());
+        }
+    }
+
+    private static void Loop(Action once, double seconds)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            once();
+        }
+    }
+}
