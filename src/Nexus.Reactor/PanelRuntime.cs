@@ -124,13 +124,19 @@ internal sealed partial class PanelRuntime
                 Log.Write(LogLevel.Info, $"saved state '{key}' is not a State of this panel any more and was dropped");
             }
         }
+
+        // Every computed gets its first value now, so that results and notifications can report each change.
+        foreach (var name in Program.ComputedOrder)
+        {
+            ComputedJson(name);
+        }
     }
 
     /// <summary>The state values and the current computed values, as JSON.</summary>
     public JsonObject GetState()
     {
         var state = Store.ToJson(Program);
-        foreach (var name in Program.Computeds.Keys)
+        foreach (var name in Program.ComputedOrder)
         {
             state[name] = ComputedJson(name);
         }

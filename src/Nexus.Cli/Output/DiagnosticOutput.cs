@@ -30,7 +30,7 @@ public sealed record FileDiagnosticsJson(string File, IReadOnlyList<DiagnosticJs
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>JSON for a terminal and for programs, not for HTML: characters such as &lt; stay readable.</summary>
-internal static class CliJson
+public static class CliJson
 {
     public static readonly JsonSerializerOptions Options = new(CliJsonContext.Default.Options)
     {

@@ -24,6 +24,7 @@ internal sealed class PanelProgram
         var analysis = document.Analysis!;
         States = panel.States.Select(StateSpec.From).ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
         StateOrder = [.. panel.States.Select(s => s.Name!)];
+        ComputedOrder = [.. panel.Computeds.Select(c => c.Name!)];
         Computeds = panel.Computeds.Select((c, i) => new ComputedSpec(c.Name!, i, ScriptSource.ForComputed(c), analysis.ComputedDependencies.GetValueOrDefault(c.Name!, [])))
             .ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
         Tools = panel.Tools.Where(t => t.Name is not null && analysis.Tools.ContainsKey(t.Name))
@@ -47,6 +48,9 @@ internal sealed class PanelProgram
     public IReadOnlyList<string> StateOrder { get; }
 
     public FrozenDictionary<string, ComputedSpec> Computeds { get; }
+
+    /// <summary>Computed names in declaration order.</summary>
+    public IReadOnlyList<string> ComputedOrder { get; }
 
     public FrozenDictionary<string, HandlerSpec> Tools { get; }
 

@@ -91,7 +91,7 @@ internal sealed class StateFacade : ObjectInstance
                 keys.Add(name);
             }
 
-            foreach (var name in _runtime.Program.Computeds.Keys)
+            foreach (var name in _runtime.Program.ComputedOrder)
             {
                 keys.Add(name);
             }
