@@ -18,7 +18,7 @@ internal sealed partial class PanelRuntime
     /// </summary>
     private void Commit(ToolExecution execution, bool final)
     {
-        var changes = new List<(string Key, JsonNode? Json, JsValue Value)>();
+        List<(string Key, JsonNode? Json, JsValue Value)>? changes = null;
         foreach (var (key, staged) in execution.Staged)
         {
             var committed = Store.Get(key);
@@ -43,37 +43,44 @@ internal sealed partial class PanelRuntime
                 throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"state '{key}' is a {type}; the handler left {StateTypes.Describe(staged.Value)} in it");
             }
 
-            changes.Add((key, json, staged.Value.IsObject() ? JsonValues.ToJs(json, Sandbox.Engine, freeze: true, Sandbox.Freeze) : staged.Value));
+            (changes ??= []).Add((key, json, staged.Value.IsObject() ? JsonValues.ToJs(json, Sandbox.Engine, freeze: true, Sandbox.Freeze) : staged.Value));
         }
 
+        execution.ForgetCommittedPrimitives();
         var (events, views) = execution.TakePublished();
-        if (changes.Count > 0)
+        if (changes is not null)
         {
-            foreach (var (key, json, value) in changes)
+            var keys = new string[changes.Count];
+            var mutations = new StateMutation[changes.Count];
+            for (var i = 0; i < changes.Count; i++)
             {
-                Store.Set(key, value);
-                execution.Mutations[key] = json;
+                var (key, json, value) = changes[i];
+                Store.Set(key, value, json);
+                execution.RecordMutation(key, json);
+                keys[i] = key;
+                mutations[i] = new StateMutation(key, json);
             }
 
             Store.NextVersion();
-            var computed = Computeds.Invalidate([.. changes.Select(c => c.Key)]);
+            var computed = Computeds.Invalidate(keys);
             foreach (var change in computed)
             {
-                execution.ComputedChanges[change.Key] = change.Value;
+                execution.RecordComputed(change);
             }
 
-            Notify(new StateCommitted(
-                Store.Version,
-                execution.Tool,
-                InProgress: !final,
-                [.. changes.Select(c => new StateMutation(c.Key, c.Json?.DeepClone()))],
-                computed));
+            if (HasSubscribers)
+            {
+                Notify(new StateCommitted(Store.Version, execution.Tool, InProgress: !final, mutations, computed));
+            }
         }
 
-        View.Apply(views);
-        foreach (var update in views)
+        if (views.Count > 0)
         {
-            Notify(new ViewChanged(Store.Version, update));
+            View.Apply(views);
+            foreach (var update in views)
+            {
+                Notify(new ViewChanged(Store.Version, update));
+            }
         }
 
         foreach (var panelEvent in events)

@@ -60,12 +60,12 @@ internal sealed partial class PanelRuntime
             return;
         }
 
-        var execution = new ToolExecution(this, call.Name, Environment.TickCount64 + (long)Options.Timeout.TotalMilliseconds);
+        _ = Sandbox;
+        var execution = new ToolExecution(this, call.Name, Environment.TickCount64 + (long)Options.Timeout.TotalMilliseconds) { Completion = call.Completion };
         _current = execution;
-        execution.Completion.Task.ContinueWith(t => call.Completion.TrySetResult(t.Result), TaskScheduler.Default);
         RunGuarded(execution, () =>
         {
-            var args = JsonValues.ToJs(bound, Sandbox.Engine, freeze: true, Sandbox.Freeze);
+            var args = bound.Count == 0 ? Sandbox.EmptyArgs : JsonValues.ToJs(bound, Sandbox.Engine, freeze: true, Sandbox.Freeze);
             var result = Sandbox.Engine.Call(Sandbox.FunctionOf(spec.Script), JsValue.Undefined, GlobalsOf(spec).Arguments(args));
             Settle(execution, result);
         });
@@ -74,9 +74,9 @@ internal sealed partial class PanelRuntime
 
     private void StartBody(PendingCall call, Func<ToolExecution, JsValue> body)
     {
-        var execution = new ToolExecution(this, call.Name, Environment.TickCount64 + (long)Options.Timeout.TotalMilliseconds);
+        _ = Sandbox;
+        var execution = new ToolExecution(this, call.Name, Environment.TickCount64 + (long)Options.Timeout.TotalMilliseconds) { Completion = call.Completion };
         _current = execution;
-        execution.Completion.Task.ContinueWith(t => call.Completion.TrySetResult(t.Result), TaskScheduler.Default);
         RunGuarded(execution, () => Succeed(execution, body(execution)));
         AfterEntry(execution);
     }
@@ -183,14 +183,14 @@ internal sealed partial class PanelRuntime
         execution.Finished = true;
         execution.DisarmDeadline();
         _current = ReferenceEquals(_current, execution) ? null : _current;
-        execution.Completion.TrySetResult(new ToolResult(
+        execution.Completion?.TrySetResult(new ToolResult(
             execution.Tool,
             error is null,
             returnValue,
-            [.. execution.Mutations.Select(m => new StateMutation(m.Key, m.Value?.DeepClone()))],
-            [.. execution.ComputedChanges.Select(c => new ComputedChange(c.Key, c.Value?.DeepClone()))],
-            [.. execution.Events],
-            [.. execution.ViewUpdates],
+            execution.Mutations,
+            execution.ComputedChanges,
+            execution.Events,
+            execution.ViewUpdates,
             error,
             Store.Version));
     }

@@ -21,6 +21,8 @@ internal sealed partial class PanelRuntime
     private readonly Queue<PendingCall> _pending = new();
     private readonly IExtensionHost _extensions;
     private ToolExecution? _current;
+    private SandboxEngine? _sandbox;
+    private StateFacade? _expressionState;
 
     public PanelRuntime(PanelProgram program, ReactorOptions options, IExtensionHost extensions, string panelId, PanelActor actor)
     {
@@ -29,13 +31,11 @@ internal sealed partial class PanelRuntime
         PanelId = panelId;
         Actor = actor;
         _extensions = extensions;
-        Sandbox = new SandboxEngine(options);
         Store = new StateStore();
         Computeds = new ComputedCache(this);
         Log = new PanelLog(options.LogCapacity, options.MaxLogLineLength);
         View = new ViewRegistry();
         Errors = new ErrorMapper(program);
-        ExpressionState = new StateFacade(this, capabilities: null);
     }
 
     public PanelProgram Program { get; }
@@ -46,7 +46,29 @@ internal sealed partial class PanelRuntime
 
     public PanelActor Actor { get; }
 
-    public SandboxEngine Sandbox { get; }
+    /// <summary>
+    /// The panel's engine, created when code first has to run (a mounted panel nobody uses costs no engine):
+    /// the committed state is then made into sandbox values on demand, and every computed gets its first
+    /// value, so that results and notifications can report each change.
+    /// </summary>
+    public SandboxEngine Sandbox
+    {
+        get
+        {
+            if (_sandbox is null)
+            {
+                _sandbox = new SandboxEngine(Options);
+                Store.Materialize = json => JsonValues.ToJs(json, _sandbox.Engine, freeze: true, _sandbox.Freeze);
+                _expressionState = new StateFacade(this, capabilities: null);
+                foreach (var name in Program.ComputedOrder)
+                {
+                    ComputedJson(name);
+                }
+            }
+
+            return _sandbox;
+        }
+    }
 
     public StateStore Store { get; }
 
@@ -58,8 +80,15 @@ internal sealed partial class PanelRuntime
 
     public ErrorMapper Errors { get; }
 
-    /// <summary>The read-only <c>$state</c> of computeds and view expressions.</summary>
-    public StateFacade ExpressionState { get; }
+    /// <summary>The read-only <c>$state</c> of computeds and view expressions (it exists with the sandbox).</summary>
+    public StateFacade ExpressionState
+    {
+        get
+        {
+            _ = Sandbox;
+            return _expressionState!;
+        }
+    }
 
     /// <summary>While a computed is evaluated inside a handler: the execution whose uncommitted writes it sees.</summary>
     public ToolExecution? ExpressionOverlay { get; set; }
@@ -106,7 +135,8 @@ internal sealed partial class PanelRuntime
             {
                 if (StateTypes.Fits(spec.Type, savedValue))
                 {
-                    value = savedValue;
+                    // A private, normalised copy: the caller keeps its object, numbers read as numbers.
+                    value = JsonNode.Parse(savedValue!.ToJsonString());
                 }
                 else
                 {
@@ -114,7 +144,7 @@ internal sealed partial class PanelRuntime
                 }
             }
 
-            Store.Set(key, JsonValues.ToJs(value, Sandbox.Engine, freeze: true, Sandbox.Freeze));
+            Store.Load(key, value);
         }
 
         foreach (var (key, _) in saved ?? [])
@@ -124,18 +154,17 @@ internal sealed partial class PanelRuntime
                 Log.Write(LogLevel.Info, $"saved state '{key}' is not a State of this panel any more and was dropped");
             }
         }
-
-        // Every computed gets its first value now, so that results and notifications can report each change.
-        foreach (var name in Program.ComputedOrder)
-        {
-            ComputedJson(name);
-        }
     }
 
     /// <summary>The state values and the current computed values, as JSON.</summary>
     public JsonObject GetState()
     {
         var state = Store.ToJson(Program);
+        if (Program.ComputedOrder.Count > 0)
+        {
+            _ = Sandbox;
+        }
+
         foreach (var name in Program.ComputedOrder)
         {
             state[name] = ComputedJson(name);
@@ -174,6 +203,8 @@ internal sealed partial class PanelRuntime
 
         return globals;
     }
+
+    private bool HasSubscribers => Notified is not null;
 
     private void Notify(PanelNotification notification)
     {

@@ -13,8 +13,8 @@ namespace Nexus.Reactor.Execution;
 internal sealed class ToolExecution(PanelRuntime runtime, string tool, long deadlineTicks)
 {
     private readonly Dictionary<string, StagedValue> _staged = new(StringComparer.Ordinal);
-    private readonly List<PanelEvent> _pendingEvents = [];
-    private readonly List<ViewUpdate> _pendingViewUpdates = [];
+    private List<PanelEvent>? _pendingEvents;
+    private List<ViewUpdate>? _pendingViewUpdates;
     private int _hostCalls;
     private int _stateWrites;
     private int _events;
@@ -23,12 +23,13 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
 
     public long DeadlineTicks { get; } = deadlineTicks;
 
-    public TaskCompletionSource<ToolResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Completed with the result when the execution ends.</summary>
+    public TaskCompletionSource<ToolResult>? Completion { get; init; }
 
     /// <summary>Committed writes, one per key with its final value, in the order keys were first committed.</summary>
-    public Dictionary<string, JsonNode?> Mutations { get; } = new(StringComparer.Ordinal);
+    public List<StateMutation> Mutations { get; } = [];
 
-    public Dictionary<string, JsonNode?> ComputedChanges { get; } = new(StringComparer.Ordinal);
+    public List<ComputedChange> ComputedChanges { get; } = [];
 
     public List<PanelEvent> Events { get; } = [];
 
@@ -130,7 +131,7 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
             throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"the payload of event '{name}' is not JSON: {error}");
         }
 
-        _pendingEvents.Add(new PanelEvent(name, json));
+        (_pendingEvents ??= []).Add(new PanelEvent(name, json));
     }
 
     public void UpdateView(string id, string kind, string name, JsValue value)
@@ -140,32 +141,79 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
             throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"the value for {id}.{name} is not JSON: {error}");
         }
 
-        _pendingViewUpdates.Add(new ViewUpdate(id, kind, name, json));
+        (_pendingViewUpdates ??= []).Add(new ViewUpdate(id, kind, name, json));
     }
 
-    /// <summary>Moves what was staged since the last commit point into the result (after a successful commit).</summary>
+    /// <summary>Moves the events and view updates staged since the last commit point into the result (after a successful commit).</summary>
     public (IReadOnlyList<PanelEvent> Events, IReadOnlyList<ViewUpdate> ViewUpdates) TakePublished()
     {
-        var events = _pendingEvents.ToArray();
-        var views = _pendingViewUpdates.ToArray();
+        IReadOnlyList<PanelEvent> events = _pendingEvents is { Count: > 0 } pendingEvents ? [.. pendingEvents] : [];
+        IReadOnlyList<ViewUpdate> views = _pendingViewUpdates is { Count: > 0 } pendingViews ? [.. pendingViews] : [];
         Events.AddRange(events);
         ViewUpdates.AddRange(views);
-        _pendingEvents.Clear();
-        _pendingViewUpdates.Clear();
-        foreach (var key in _staged.Where(s => !s.Value.IsWorkingCopy).Select(s => s.Key).ToList())
+        _pendingEvents?.Clear();
+        _pendingViewUpdates?.Clear();
+        return (events, views);
+    }
+
+    /// <summary>
+    /// After a commit, writes of strings, numbers and booleans are done; lists and objects stay staged: the
+    /// handler keeps changing its working copy, and the next commit compares it again.
+    /// </summary>
+    public void ForgetCommittedPrimitives()
+    {
+        List<string>? done = null;
+        foreach (var (key, staged) in _staged)
         {
-            _staged.Remove(key);
+            if (!staged.IsWorkingCopy)
+            {
+                (done ??= []).Add(key);
+            }
         }
 
-        return (events, views);
+        if (done is not null)
+        {
+            foreach (var key in done)
+            {
+                _staged.Remove(key);
+            }
+        }
+    }
+
+    /// <summary>Records a committed write (one entry per key, with the final value).</summary>
+    public void RecordMutation(string key, JsonNode? value)
+    {
+        for (var i = 0; i < Mutations.Count; i++)
+        {
+            if (Mutations[i].Key == key)
+            {
+                Mutations[i] = new StateMutation(key, value);
+                return;
+            }
+        }
+
+        Mutations.Add(new StateMutation(key, value));
+    }
+
+    public void RecordComputed(ComputedChange change)
+    {
+        var index = ComputedChanges.FindIndex(c => c.Key == change.Key);
+        if (index >= 0)
+        {
+            ComputedChanges[index] = change;
+        }
+        else
+        {
+            ComputedChanges.Add(change);
+        }
     }
 
     /// <summary>Forgets everything since the last commit point (the handler failed).</summary>
     public void Discard()
     {
         _staged.Clear();
-        _pendingEvents.Clear();
-        _pendingViewUpdates.Clear();
+        _pendingEvents?.Clear();
+        _pendingViewUpdates?.Clear();
     }
 }
 

@@ -35,8 +35,12 @@ internal sealed class SandboxEngine
         Freeze = value => Engine.Call(freeze, JsValue.Undefined, [value]);
         PromiseConstructor = (Jint.Native.Object.ObjectInstance)Engine.GetValue("Promise");
         PromisePrototype = (Jint.Native.Object.ObjectInstance)PromiseConstructor.Get("prototype");
-        Engine.Execute(Hardening);
+        Engine.Execute(in PreparedHardening);
+        EmptyArgs = Freeze(new JsObject(Engine));
     }
+
+    /// <summary>The frozen <c>$args</c> of a call without arguments, shared by all of them.</summary>
+    public JsValue EmptyArgs { get; }
 
     public Engine Engine { get; }
 
@@ -76,6 +80,8 @@ internal sealed class SandboxEngine
     /// global object itself. (Assigning a property such as <c>toString</c> to a plain object then fails, as in
     /// every frozen-realm sandbox; object literals and JSON are unaffected.)
     /// </summary>
+    private static readonly Prepared<Acornima.Ast.Script> PreparedHardening = Engine.PrepareScript(Hardening, "hardening", strict: true);
+
     private const string Hardening = """
         (function () {
           const names = Object.getOwnPropertyNames(globalThis);
@@ -98,6 +104,9 @@ internal sealed class SandboxEngine
     private sealed class DeadlineConstraint : Constraint
     {
         public long Deadline { get; set; } = long.MaxValue;
+
+        /// <summary>The clock is read every few statements, not every one: a deadline is coarse by nature.</summary>
+        public override bool IsAmortizable => true;
 
         public override void Check()
         {

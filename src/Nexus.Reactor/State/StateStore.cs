@@ -5,28 +5,54 @@ using Nexus.Reactor.Program;
 namespace Nexus.Reactor.State;
 
 /// <summary>
-/// The committed state of one panel: a value per State, frozen when it is a list or an object, and a version
-/// that increases by one with every commit that changes something. Only commits change it.
+/// The committed state of one panel: a JSON value per State and, once the panel's sandbox exists, the same
+/// value as a (frozen) sandbox value, made on first read. A version increases by one with every commit that
+/// changes something. Only commits change it.
 /// </summary>
 internal sealed class StateStore
 {
+    private readonly Dictionary<string, JsonNode?> _json = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsValue> _values = new(StringComparer.Ordinal);
 
     public long Version { get; private set; }
 
-    public JsValue Get(string key) => _values[key];
+    /// <summary>Makes the sandbox value of a committed JSON value (set when the sandbox is created).</summary>
+    public Func<JsonNode?, JsValue>? Materialize { get; set; }
 
-    public void Set(string key, JsValue value) => _values[key] = value;
+    public JsValue Get(string key)
+    {
+        if (!_values.TryGetValue(key, out var value))
+        {
+            value = Materialize!(_json[key]);
+            _values[key] = value;
+        }
+
+        return value;
+    }
+
+    /// <summary>A key's value as loaded (defaults, saved state): JSON only.</summary>
+    public void Load(string key, JsonNode? json)
+    {
+        _json[key] = json;
+        _values.Remove(key);
+    }
+
+    /// <summary>A committed change: the sandbox value and its JSON (kept as a private copy).</summary>
+    public void Set(string key, JsValue value, JsonNode? json)
+    {
+        _values[key] = value;
+        _json[key] = json?.DeepClone();
+    }
 
     public void NextVersion() => Version++;
 
-    /// <summary>The committed states as JSON, in declaration order.</summary>
+    /// <summary>The committed states as JSON (copies), in declaration order.</summary>
     public JsonObject ToJson(PanelProgram program)
     {
         var json = new JsonObject();
         foreach (var key in program.StateOrder)
         {
-            json[key] = JsonValues.TryToJson(_values[key], out var value, out _) ? value : null;
+            json[key] = _json[key]?.DeepClone();
         }
 
         return json;
