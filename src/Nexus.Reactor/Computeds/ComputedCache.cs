@@ -1,3 +1,4 @@
+using Jint;
 using System.Text.Json.Nodes;
 using Jint.Native;
 using Jint.Runtime;
@@ -25,7 +26,7 @@ internal sealed class ComputedCache(PanelRuntime runtime)
         var entry = EntryOf(name);
         if (execution is not null && execution.Staged.Count > 0 && (!entry.Valid || entry.Dependencies.Overlaps(execution.Staged.Keys)))
         {
-            var (value, _, dependencies, _) = Evaluate(name, execution);
+            var (value, _, dependencies, _) = Evaluate(name, execution, new HashSet<string>(StringComparer.Ordinal));
             Track(name, dependencies);
             return value;
         }
@@ -33,7 +34,8 @@ internal sealed class ComputedCache(PanelRuntime runtime)
         if (!entry.Valid)
         {
             bool cut;
-            (entry.Value, entry.Json, entry.Dependencies, cut) = Evaluate(name, overlay: null);
+            entry.Dependencies.Clear();
+            (entry.Value, entry.Json, entry.Dependencies, cut) = Evaluate(name, overlay: null, entry.Dependencies);
 
             // A chain cut at the depth limit is not cached: read again from a shorter chain it can succeed.
             entry.Valid = !cut;
@@ -46,6 +48,11 @@ internal sealed class ComputedCache(PanelRuntime runtime)
     /// <summary>Invalidates the computeds that read any of <paramref name="changed"/> (transitively) and returns those whose value changed.</summary>
     public IReadOnlyList<ComputedChange> Invalidate(IReadOnlyCollection<string> changed)
     {
+        if (_entries.Count == 0)
+        {
+            return [];
+        }
+
         var dirty = new HashSet<string>(changed, StringComparer.Ordinal);
         var invalidated = new List<(string Name, JsonNode? Old)>();
         bool grew;
@@ -63,6 +70,11 @@ internal sealed class ComputedCache(PanelRuntime runtime)
             }
         }
         while (grew);
+
+        if (invalidated.Count == 0)
+        {
+            return [];
+        }
 
         var changes = new List<ComputedChange>();
         foreach (var (name, old) in invalidated)
@@ -87,7 +99,7 @@ internal sealed class ComputedCache(PanelRuntime runtime)
         return _entries[name].Json?.DeepClone();
     }
 
-    private (JsValue Value, JsonNode? Json, HashSet<string> Dependencies, bool Cut) Evaluate(string name, ToolExecution? overlay)
+    private (JsValue Value, JsonNode? Json, HashSet<string> Dependencies, bool Cut) Evaluate(string name, ToolExecution? overlay, HashSet<string> frame)
     {
         if (_frames.Count >= runtime.Options.ReactiveDepthLimit)
         {
@@ -96,7 +108,6 @@ internal sealed class ComputedCache(PanelRuntime runtime)
 
         // Decided before the frame is pushed: exception filters run before inner frames are popped.
         var outermost = _frames.Count == 0;
-        var frame = new HashSet<string>(StringComparer.Ordinal);
         _frames.Push(frame);
         var previousOverlay = runtime.ExpressionOverlay;
         runtime.ExpressionOverlay = overlay;
@@ -111,7 +122,8 @@ internal sealed class ComputedCache(PanelRuntime runtime)
                 return (JsValue.Null, null, frame, false);
             }
 
-            return (JsonValues.ToJs(json, runtime.Sandbox.Engine, freeze: true, runtime.Sandbox.Freeze), json, frame, false);
+            var value = result.IsObject() ? JsonValues.ToJs(json, runtime.Sandbox.Engine, freeze: true, runtime.Sandbox.Freeze) : result;
+            return (value, json, frame, false);
         }
         catch (ReactiveDepthExceeded cut) when (outermost)
         {

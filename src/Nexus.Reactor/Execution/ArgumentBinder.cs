@@ -14,10 +14,19 @@ namespace Nexus.Reactor.Execution;
 /// </summary>
 internal static class ArgumentBinder
 {
+    /// <summary>The bound arguments of a call without any (never changed: callers only read it).</summary>
+    private static readonly JsonObject NoArguments = [];
+
     public static bool TryBind(IReadOnlyList<ArgSpec> specs, JsonNode? args, string tool, out JsonObject bound, out string? error)
     {
-        bound = new JsonObject();
         error = null;
+        if (args is null && specs.Count == 0)
+        {
+            bound = NoArguments;
+            return true;
+        }
+
+        bound = new JsonObject();
         var given = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         switch (args)
         {

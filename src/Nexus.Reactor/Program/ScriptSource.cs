@@ -32,8 +32,13 @@ internal sealed class ScriptSource
 
     public Prepared<Acornima.Ast.Script> Prepared => _prepared.Value;
 
+    /// <summary>
+    /// A handler is the body of an async function. One that never uses <c>await</c> runs as a plain function:
+    /// it behaves the same (a returned promise is still awaited, a throw is still a failure) without the
+    /// promise machinery on every call.
+    /// </summary>
     public static ScriptSource ForHandler(HandlerNode handler, string name) =>
-        new(name, $"(async function ({HandlerParameters}) {{\n{handler.Code}\n}})", handler);
+        new(name, $"({(handler.IsAsync ? "async " : string.Empty)}function ({HandlerParameters}) {{\n{handler.Code}\n}})", handler);
 
     public static ScriptSource ForComputed(ComputedNode computed) =>
         new("computed:" + computed.Name, $"(function ($state, $scope) {{ return (\n{computed.Value}\n); }})", null);
