@@ -100,27 +100,16 @@ internal sealed class JsWorkload
         }
     }
 
-    /// <summary>As PanelChecker.CheckExpressionProp: braces optional; when the inner part does not parse, the whole value is tried.</summary>
+    /// <summary>As the checker does: braces optional; when the inside does not parse, the whole value is tried.</summary>
     private void AddExpressionProp(string source, NxmlAttribute attribute)
     {
         var value = attribute.Value;
-        var span = value.AsSpan();
-        var start = span.Length - span.TrimStart().Length;
-        var end = span.TrimEnd().Length;
-        JsCode Code(int from, int to) => JsCode.ForValue(source, value, attribute.ValueSpan, from, to - from, attribute.ValueSpan);
-        if (end - start >= 2 && value[start] == '{' && value[end - 1] == '}')
+        JsCode Code(ExpressionPart part) => JsCode.ForValue(source, value, attribute.ValueSpan, part.Start, part.Length, attribute.ValueSpan);
+        var (first, fallback) = ExpressionText.ExpressionPropCode(value);
+        if (!AddExpression(Code(first)) && fallback is { } whole)
         {
-            var inner = Code(start + 1, end - 1);
-            var innerParses = AddExpression(inner);
-            if (!innerParses)
-            {
-                AddExpression(Code(start, end));
-            }
-
-            return;
+            AddExpression(Code(whole));
         }
-
-        AddExpression(Code(start, Math.Max(start, end)));
     }
 
     private void AddInterpolated(string source, string value, SourceSpan valueSpan)

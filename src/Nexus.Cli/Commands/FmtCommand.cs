@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using Nexus.Cli.Output;
 using Nexus.Nxml.Printing;
 using Nexus.Nxml.Syntax;
 
@@ -36,16 +35,9 @@ public static class FmtCommand
 
     private static int Format(string path, bool checkOnly, CliConsole console)
     {
-        if (SourceFile.Load(path, console) is not { } file)
+        if (SourceFile.LoadValid(path, console, "not formatted, it has errors", out var refused) is not { } file)
         {
-            return ExitCodes.Usage;
-        }
-
-        if (!file.Document.IsValid)
-        {
-            DiagnosticOutput.WriteText(console.Error, path, file.Document);
-            console.Error.WriteLine($"{path}: not formatted, it has errors");
-            return ExitCodes.Findings;
+            return refused;
         }
 
         if (CanonicalText(file, console) is not { } formatted)

@@ -41,16 +41,9 @@ public static class RunCommand
             return ExitCodes.Usage;
         }
 
-        if (SourceFile.Load(path, console) is not { } source)
+        if (SourceFile.LoadValid(path, console, "the panel has errors and cannot run", out var refused) is not { } source)
         {
-            return ExitCodes.Usage;
-        }
-
-        if (!source.Document.IsValid)
-        {
-            DiagnosticOutput.WriteText(console.Error, path, source.Document);
-            console.Error.WriteLine($"{path}: the panel has errors and cannot run");
-            return ExitCodes.Findings;
+            return refused;
         }
 
         await using var panel = await PanelInstance.CreateAsync(source.Document, new PanelInstanceOptions { SavedState = saved });

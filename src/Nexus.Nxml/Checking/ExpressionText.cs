@@ -68,6 +68,29 @@ public sealed class ExpressionText
         return new ExpressionText(value, parts, null);
     }
 
+    /// <summary>
+    /// Where the code of an expression prop (§6.1: <c>condition</c>, <c>items</c>, <c>args</c>, <c>payload</c>)
+    /// is: braces are optional, so a value wrapped in braces has its inside as the code to try first and the
+    /// whole value (an object literal such as <c>{ id: $scope.note.id }</c>) as the fallback when the inside is
+    /// not an expression. An inside that is blank (<c>{}</c>) is no candidate: the whole value is.
+    /// </summary>
+    public static (ExpressionPart First, ExpressionPart? Fallback) ExpressionPropCode(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var span = value.AsSpan();
+        var start = span.Length - span.TrimStart().Length;
+        var end = Math.Max(start, span.TrimEnd().Length);
+        var whole = new ExpressionPart(start, end - start);
+        if (end - start < 2 || value[start] != '{' || value[end - 1] != '}')
+        {
+            return (whole, null);
+        }
+
+        return value.AsSpan(start + 1, end - start - 2).IsWhiteSpace()
+            ? (whole, null)
+            : (new ExpressionPart(start + 1, end - start - 2), whole);
+    }
+
     /// <summary>The offset of the <c>}</c> closing the <c>{</c> at <paramref name="open"/>, or -1.</summary>
     public static int MatchingBrace(string text, int open)
     {

@@ -192,36 +192,31 @@ internal sealed partial class PanelChecker
     private void CheckExpressionProp(NxmlAttribute attribute, ScopeChain scopes, SyntaxPath path)
     {
         var value = attribute.Value;
-        var span = value.AsSpan();
-        var start = span.Length - span.TrimStart().Length;
-        var end = span.TrimEnd().Length;
-        JsCode Code(int from, int to) => JsCode.ForValue(_source, value, attribute.ValueSpan, from, to - from, attribute.ValueSpan);
-
-        if (end - start >= 2 && value[start] == '{' && value[end - 1] == '}')
+        JsCode Code(ExpressionPart part) => JsCode.ForValue(_source, value, attribute.ValueSpan, part.Start, part.Length, attribute.ValueSpan);
+        var (first, fallback) = ExpressionText.ExpressionPropCode(value);
+        if (fallback is not { } whole)
         {
-            var inner = Code(start + 1, end - 1);
-            var innerFacts = inner.Length == 0 || value.AsSpan(start + 1, end - start - 2).IsWhiteSpace() ? null : JsAnalyzer.AnalyzeExpression(inner);
-            if (innerFacts is { SyntaxError: null })
-            {
-                ReportExpression(innerFacts, inner, scopes, path, attribute.Name);
-                return;
-            }
-
-            var whole = Code(start, end);
-            var wholeFacts = JsAnalyzer.AnalyzeExpression(whole);
-            if (wholeFacts.SyntaxError is null || innerFacts is null)
-            {
-                ReportExpression(wholeFacts, whole, scopes, path, attribute.Name);
-            }
-            else
-            {
-                ReportExpression(innerFacts, inner, scopes, path, attribute.Name);
-            }
-
+            CheckExpression(Code(first), scopes, path, attribute.Name);
             return;
         }
 
-        CheckExpression(Code(start, Math.Max(start, end)), scopes, path, attribute.Name);
+        var firstFacts = JsAnalyzer.AnalyzeExpression(Code(first));
+        if (firstFacts.SyntaxError is null)
+        {
+            ReportExpression(firstFacts, Code(first), scopes, path, attribute.Name);
+            return;
+        }
+
+        // Neither parses: the inside's error is the one that helps (the braces were meant as optional).
+        var wholeFacts = JsAnalyzer.AnalyzeExpression(Code(whole));
+        if (wholeFacts.SyntaxError is null)
+        {
+            ReportExpression(wholeFacts, Code(whole), scopes, path, attribute.Name);
+        }
+        else
+        {
+            ReportExpression(firstFacts, Code(first), scopes, path, attribute.Name);
+        }
     }
 
     private void CheckValueProp(ComponentNode component, NxmlAttribute attribute, ComponentSpec? spec, ScopeChain scopes, SyntaxPath path)

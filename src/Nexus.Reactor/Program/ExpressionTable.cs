@@ -124,14 +124,9 @@ internal sealed class ExpressionTable
     /// <summary>Braces optional; when the inside of the braces is not an expression but the whole value is (an object literal), the whole value.</summary>
     private ExpressionValue ExpressionProp(string value)
     {
-        var trimmed = value.Trim();
-        if (trimmed.Length >= 2 && trimmed[0] == '{' && trimmed[^1] == '}')
-        {
-            var inner = trimmed[1..^1];
-            return new ExpressionValue(Add(!string.IsNullOrWhiteSpace(inner) && Parses(inner) ? inner : trimmed));
-        }
-
-        return new ExpressionValue(Add(trimmed));
+        var (first, fallback) = ExpressionText.ExpressionPropCode(value);
+        var code = value.Substring(first.Start, first.Length);
+        return new ExpressionValue(Add(fallback is { } whole && !Parses(code) ? value.Substring(whole.Start, whole.Length) : code));
     }
 
     private int Add(string code)
