@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Collections.Frozen;
 
 namespace Nexus.Nxml.Capabilities;
 
@@ -10,9 +10,10 @@ public sealed class CapabilitySet
 {
     public static readonly CapabilitySet Empty = new([]);
 
-    private readonly ImmutableHashSet<Capability> _granted;
+    // Checked on every state access of every handler: a frozen set is the fastest lookup .NET has.
+    private readonly FrozenSet<Capability> _granted;
 
-    public CapabilitySet(IEnumerable<Capability> granted) => _granted = [.. granted];
+    public CapabilitySet(IEnumerable<Capability> granted) => _granted = granted.ToFrozenSet();
 
     public IReadOnlyCollection<Capability> Granted => _granted;
 

@@ -83,7 +83,7 @@ internal sealed class ComputedCache(PanelRuntime runtime)
             var now = _entries[name].Json;
             if (!JsonNode.DeepEquals(old, now))
             {
-                changes.Add(new ComputedChange(name, now?.DeepClone()));
+                changes.Add(new ComputedChange(name, now is JsonValue ? now : now?.DeepClone()));
             }
         }
 

@@ -37,11 +37,11 @@ internal sealed class StateStore
         _values.Remove(key);
     }
 
-    /// <summary>A committed change: the sandbox value and its JSON (kept as a private copy).</summary>
+    /// <summary>A committed change: the sandbox value and its JSON (lists and objects kept as a private copy; primitives cannot change).</summary>
     public void Set(string key, JsValue value, JsonNode? json)
     {
         _values[key] = value;
-        _json[key] = json?.DeepClone();
+        _json[key] = json is JsonValue ? json : json?.DeepClone();
     }
 
     public void NextVersion() => Version++;
