@@ -22,7 +22,8 @@ internal static class ProfileLoop
             "parse" => () => Array.ForEach(files, t => NxmlDocument.Parse(t)),
             "check" => () => Array.ForEach(files, t => NxmlDocument.Check(t)),
             "checker" => () => Checker(files, panels),
-            _ => throw new ArgumentException($"unknown operation '{operation}': use parse, check or checker", nameof(operation)),
+            "inc" or "record" or "mount" or "first-call" or "mount-large" => RuntimeOperation(operation),
+            _ => throw new ArgumentException($"unknown operation '{operation}': use parse, check, checker, inc, record, mount, first-call or mount-large", nameof(operation)),
         };
 
         Loop(once, 8);
@@ -38,6 +39,39 @@ internal static class ProfileLoop
         {
             PanelChecker.Check(files[i], panels[i], CheckOptions.Default, new List<Diagnostic>());
         }
+    }
+
+    /// <summary>
+    /// The runtime's operations on counter.nxml: <c>inc</c> and <c>record</c> (the list emptied every
+    /// <see cref="Runtime.LatencyRun.ListBatch"/> pushes) on one panel, <c>mount</c> (create + mount) and
+    /// <c>first-call</c> (create + mount + first <c>inc</c>); <c>mount-large</c> is create + mount of large-generated.nxml.
+    /// </summary>
+    internal static Action RuntimeOperation(string operation)
+    {
+        if (operation == "mount-large")
+        {
+            var large = Runtime.RuntimePanels.Document(Runtime.RuntimePanels.Large);
+            return () => Runtime.RuntimePanels.Mount(large).GetAwaiter().GetResult();
+        }
+
+        var document = Runtime.RuntimePanels.Document(Runtime.RuntimePanels.Counter);
+        var panel = Runtime.RuntimePanels.Mount(document).GetAwaiter().GetResult();
+        var pushes = 0;
+        return operation switch
+        {
+            "inc" => () => Runtime.RuntimePanels.Succeeded(panel.CallAsync("inc").GetAwaiter().GetResult()),
+            "record" => () =>
+            {
+                if (pushes++ % Runtime.LatencyRun.ListBatch == 0)
+                {
+                    Runtime.RuntimePanels.Succeeded(panel.CallAsync("reset").GetAwaiter().GetResult());
+                }
+
+                Runtime.RuntimePanels.Succeeded(panel.CallAsync("record").GetAwaiter().GetResult());
+            },
+            "mount" => () => Runtime.RuntimePanels.Mount(document).GetAwaiter().GetResult(),
+            _ => () => Runtime.RuntimePanels.Succeeded(Runtime.RuntimePanels.Mount(document).GetAwaiter().GetResult().CallAsync("inc").GetAwaiter().GetResult()),
+        };
     }
 
     private static void Loop(Action once, double seconds)

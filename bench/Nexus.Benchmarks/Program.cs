@@ -1,8 +1,13 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using Nexus.Benchmarks;
+using Nexus.Benchmarks.Runtime;
 
 // Usage: dotnet run -c Release --project bench/Nexus.Benchmarks -- [--corpus DIR] [BenchmarkDotNet options, e.g. --filter '*']
-//        ... -- [--corpus DIR] --profile-loop parse|check|checker [SECONDS]   (a target for perf; see docs/performance.md)
+//        ... -- [--corpus DIR] --profile-loop parse|check|checker|inc|record|mount|first-call|mount-large [SECONDS]   (a target for perf; see docs/performance.md)
+//        ... -- [--corpus DIR] --latency [CALLS] [WARMUP_SECONDS]   (tool-call throughput and latency percentiles of the runtime)
+//        ... -- [--corpus DIR] --memory [COPIES]                    (managed heap per mounted panel instance)
+//        ... -- [--corpus DIR] --alloc-profile inc|record|mount|first-call [SECONDS]   (which types a runtime operation allocates)
 // --corpus overrides where the corpus is (default ../shared/bench-corpus beside the repository root); it is passed
 // to BenchmarkDotNet's child processes through the NEXUS_BENCH_CORPUS environment variable.
 var rest = new List<string>();
@@ -42,8 +47,29 @@ var commandLineJob = rest.Any(a => a is "--job" or "-j");
 var loop = rest.IndexOf("--profile-loop");
 if (loop >= 0)
 {
-    var seconds = loop + 2 < rest.Count ? double.Parse(rest[loop + 2], System.Globalization.CultureInfo.InvariantCulture) : 20;
+    var seconds = loop + 2 < rest.Count ? double.Parse(rest[loop + 2], CultureInfo.InvariantCulture) : 20;
     return ProfileLoop.Run(loop + 1 < rest.Count ? rest[loop + 1] : "check", seconds);
+}
+
+var allocations = rest.IndexOf("--alloc-profile");
+if (allocations >= 0)
+{
+    var seconds = allocations + 2 < rest.Count ? double.Parse(rest[allocations + 2], CultureInfo.InvariantCulture) : 10;
+    return AllocationProfile.Run(allocations + 1 < rest.Count ? rest[allocations + 1] : "inc", seconds);
+}
+
+var latency = rest.IndexOf("--latency");
+if (latency >= 0)
+{
+    var calls = latency + 1 < rest.Count ? int.Parse(rest[latency + 1], CultureInfo.InvariantCulture) : 200_000;
+    var warmup = latency + 2 < rest.Count ? double.Parse(rest[latency + 2], CultureInfo.InvariantCulture) : 5;
+    return await LatencyRun.Run(calls, warmup);
+}
+
+var memory = rest.IndexOf("--memory");
+if (memory >= 0)
+{
+    return await MemoryRun.Run(memory + 1 < rest.Count ? int.Parse(rest[memory + 1], CultureInfo.InvariantCulture) : 10_000);
 }
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(CorpusBenchmarks).Assembly).Run([.. rest], BenchConfig.Create(withNexusJob: !commandLineJob));

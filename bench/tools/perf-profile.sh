@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Samples where one corpus operation spends its CPU time, with Linux perf (Debian: apt-get install linux-perf).
-# Usage: bench/tools/perf-profile.sh parse|check|checker [SECONDS] [OUT_DIR]
+# Usage: bench/tools/perf-profile.sh parse|check|checker|inc|record|mount|first-call|mount-large [SECONDS] [OUT_DIR]
 # Writes OUT_DIR/perf-OPERATION.data and OUT_DIR/perf-OPERATION.txt (self time per method).
 # JIT-compiled code gets names through the runtime's perf map; ReadyToRun is off so that library code is
 # JIT-compiled (and named) too, and W^X is off because perf cannot read the double-mapped code otherwise.
