@@ -88,8 +88,7 @@ internal sealed partial class PanelRuntime
             JsValue list;
             try
             {
-                var script = Program.Expressions.Scripts[expression.Expression];
-                list = engine.Call(Sandbox.FunctionOf(script), JsValue.Undefined, [ExpressionState, outer]);
+                list = engine.Call(Sandbox.FunctionOf(expression.Script), JsValue.Undefined, [ExpressionState, outer]);
             }
             finally
             {

@@ -118,6 +118,29 @@ public sealed class ViewEvaluationTests
     }
 
     [Fact]
+    public async Task Detached_evaluations_on_panels_of_one_source_stay_apart_and_do_not_grow_the_shared_program()
+    {
+        await using var first = await Panels.Start(Source);
+        await using var second = await Panels.Start(Source);
+        var scripts = first.Runtime.Program.Expressions.Scripts.Count;
+        var wrong = 0;
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(worker => Task.Run(async () =>
+        {
+            var panel = worker == 0 ? first : second;
+            for (var i = 0; i < 500; i++)
+            {
+                var value = await panel.EvaluateAsync($"{{{worker * 1000 + i} + 0}}");
+                if (value?.GetValue<double>() != worker * 1000 + i)
+                {
+                    Interlocked.Increment(ref wrong);
+                }
+            }
+        })));
+        Assert.Equal(0, wrong);
+        Assert.Equal(scripts, first.Runtime.Program.Expressions.Scripts.Count);
+    }
+
+    [Fact]
     public void Display_formats_values_as_text_shows_them()
     {
         Assert.Equal("3", Expressions.ViewEvaluator.Display(JsonValue.Create(3.0)));

@@ -19,8 +19,8 @@ internal sealed class ViewEvaluator(PanelRuntime runtime)
     public JsonNode? Evaluate(CompiledValue value, ViewScope scope) => value switch
     {
         LiteralValue literal => JsonValue.Create(literal.Text),
-        BindingValue binding => Run(binding.Expression, scope),
-        ExpressionValue expression => Run(expression.Expression, scope),
+        BindingValue binding => Run(binding.Script, scope),
+        ExpressionValue expression => Run(expression.Script, scope),
         InterpolatedValue interpolated => JsonValue.Create(Interpolate(interpolated, scope)),
         PathValue path => ReadPath(path.Path, scope),
         _ => null,
@@ -41,7 +41,7 @@ internal sealed class ViewEvaluator(PanelRuntime runtime)
         var text = new StringBuilder();
         foreach (var part in value.Parts)
         {
-            text.Append(part is int expression ? Display(Run(expression, scope)) : (string)part);
+            text.Append(part is ScriptSource expression ? Display(Run(expression, scope)) : (string)part);
         }
 
         return text.ToString();
@@ -67,7 +67,7 @@ internal sealed class ViewEvaluator(PanelRuntime runtime)
     }
 
     /// <summary>Runs one compiled expression of the view within the panel's time limit.</summary>
-    public JsonNode? Run(int expression, ViewScope scope)
+    public JsonNode? Run(ScriptSource expression, ViewScope scope)
     {
         if (RunToJs(expression, scope, out _) is not { } value)
         {
@@ -78,10 +78,9 @@ internal sealed class ViewEvaluator(PanelRuntime runtime)
     }
 
     /// <summary>Runs an expression and returns its sandbox value (or null after logging a failure).</summary>
-    public JsValue? RunToJs(int expression, ViewScope scope, out string? error)
+    public JsValue? RunToJs(ScriptSource script, ViewScope scope, out string? error)
     {
         error = null;
-        var script = runtime.Program.Expressions.Scripts[expression];
         runtime.Sandbox.Enter(Environment.TickCount64 + (long)runtime.Options.Timeout.TotalMilliseconds);
         try
         {
@@ -119,9 +118,9 @@ internal sealed class ViewEvaluator(PanelRuntime runtime)
         return runtime.Sandbox.Freeze(obj);
     }
 
-    private JsonNode? Fail(int expression, string? error)
+    private JsonNode? Fail(ScriptSource expression, string? error)
     {
-        runtime.Log.Write(LogLevel.Warning, $"expression {runtime.Program.Expressions.Scripts[expression].Name} is not JSON and reads as null: {error}");
+        runtime.Log.Write(LogLevel.Warning, $"expression {expression.Name} is not JSON and reads as null: {error}");
         return null;
     }
 

@@ -6,22 +6,22 @@ using Nexus.Nxml.Syntax;
 namespace Nexus.Reactor.Program;
 
 /// <summary>How a prop value or element text evaluates (§6.1), compiled once per panel source.</summary>
-public abstract record CompiledValue;
+internal abstract record CompiledValue;
 
 /// <summary>Plain text (with <c>{{</c> and <c>}}</c> already unescaped).</summary>
-public sealed record LiteralValue(string Text) : CompiledValue;
+internal sealed record LiteralValue(string Text) : CompiledValue;
 
 /// <summary>One <c>{expr}</c> that is the whole value: the prop takes the expression's value with its JSON type.</summary>
-public sealed record BindingValue(int Expression) : CompiledValue;
+internal sealed record BindingValue(ScriptSource Script) : CompiledValue;
 
-/// <summary>Text with <c>{expr}</c> parts: always a string.</summary>
-public sealed record InterpolatedValue(IReadOnlyList<object> Parts) : CompiledValue;
+/// <summary>Text with <c>{expr}</c> parts: always a string. Each part is a literal string or a <see cref="ScriptSource"/>.</summary>
+internal sealed record InterpolatedValue(IReadOnlyList<object> Parts) : CompiledValue;
 
 /// <summary>An expression prop (<c>condition</c>, <c>items</c>, <c>args</c>, <c>payload</c>): always an expression.</summary>
-public sealed record ExpressionValue(int Expression) : CompiledValue;
+internal sealed record ExpressionValue(ScriptSource Script) : CompiledValue;
 
 /// <summary>A <c>bind</c> path (<c>$state.draft</c>, <c>$scope.item.done</c>).</summary>
-public sealed record PathValue(string Path) : CompiledValue;
+internal sealed record PathValue(string Path) : CompiledValue;
 
 /// <summary>
 /// Every value of a panel's view, compiled: each prop and each element text is a literal, a binding, an
@@ -31,8 +31,12 @@ public sealed record PathValue(string Path) : CompiledValue;
 /// </summary>
 internal sealed class ExpressionTable
 {
+    /// <summary>How many values compiled outside the view are kept (a host evaluating ever new texts must not grow memory without bound).</summary>
+    private const int DetachedCacheSize = 256;
+
     private readonly Dictionary<NodeKey, CompiledValue> _values = [];
     private readonly List<ScriptSource> _scripts = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CompiledValue> _detached = new(StringComparer.Ordinal);
 
     public ExpressionTable(NxmlDocument document)
     {
@@ -42,6 +46,7 @@ internal sealed class ExpressionTable
         }
     }
 
+    /// <summary>The scripts of the view's expressions (complete once the table is built; never changed after).</summary>
     public IReadOnlyList<ScriptSource> Scripts => _scripts;
 
     /// <summary>The compiled value of an attribute of the view, or null when it is not one.</summary>
@@ -50,8 +55,27 @@ internal sealed class ExpressionTable
     /// <summary>The compiled element text of a component, or null when it has none.</summary>
     public CompiledValue? Of(NxmlText text) => _values.GetValueOrDefault(Key(text));
 
-    /// <summary>Compiles a value that is not part of the view (a host asking to evaluate a binding it holds).</summary>
-    public CompiledValue CompileDetached(string value) => Interpolate(value);
+    /// <summary>
+    /// Compiles a value that is not part of the view (a host asking to evaluate a binding it holds). Its
+    /// scripts are not added to <see cref="Scripts"/> (the table is shared by every instance of the source)
+    /// and are not kept by engines; the last few hundred texts are cached.
+    /// </summary>
+    public CompiledValue CompileDetached(string value)
+    {
+        if (_detached.TryGetValue(value, out var compiled))
+        {
+            return compiled;
+        }
+
+        if (_detached.Count >= DetachedCacheSize)
+        {
+            _detached.Clear();
+        }
+
+        compiled = Interpolate(value, code => ScriptSource.ForExpression("detached", code, detached: true));
+        _detached[value] = compiled;
+        return compiled;
+    }
 
     private void Compile(ComponentNode component)
     {
@@ -62,13 +86,13 @@ internal sealed class ExpressionTable
                 "bind" => new PathValue(attribute.Value),
                 "id" or "trigger" or "as" or "key" or "colSpan" => new LiteralValue(attribute.Value),
                 _ when ComponentCatalog.IsExpressionProp(component.Type, attribute.Name) => ExpressionProp(attribute.Value),
-                _ => Interpolate(attribute.Value),
+                _ => Interpolate(attribute.Value, Add),
             };
         }
 
         if (component.Text is { } text)
         {
-            _values[Key(text)] = Interpolate(text.Value);
+            _values[Key(text)] = Interpolate(text.Value, Add);
         }
 
         foreach (var child in component.Children)
@@ -86,7 +110,7 @@ internal sealed class ExpressionTable
         ? new NodeKey(-1, "#text", text.Value)
         : new NodeKey(text.Span.Start.Offset, "#text", null);
 
-    private CompiledValue Interpolate(string value)
+    private static CompiledValue Interpolate(string value, Func<string, ScriptSource> add)
     {
         var text = ExpressionText.Parse(value);
         if (text.IsLiteral || text.UnclosedAt is not null)
@@ -97,7 +121,7 @@ internal sealed class ExpressionTable
         if (text.IsBinding)
         {
             var part = text.Expressions[0];
-            return new BindingValue(Add(value.Substring(part.Start, part.Length)));
+            return new BindingValue(add(value.Substring(part.Start, part.Length)));
         }
 
         var parts = new List<object>();
@@ -109,7 +133,7 @@ internal sealed class ExpressionTable
                 parts.Add(Unescape(value[at..(part.Start - 1)]));
             }
 
-            parts.Add(Add(value.Substring(part.Start, part.Length)));
+            parts.Add(add(value.Substring(part.Start, part.Length)));
             at = part.Start + part.Length + 1;
         }
 
@@ -129,10 +153,11 @@ internal sealed class ExpressionTable
         return new ExpressionValue(Add(fallback is { } whole && !Parses(code) ? value.Substring(whole.Start, whole.Length) : code));
     }
 
-    private int Add(string code)
+    private ScriptSource Add(string code)
     {
-        _scripts.Add(ScriptSource.ForExpression("view:" + _scripts.Count, code));
-        return _scripts.Count - 1;
+        var script = ScriptSource.ForExpression("view:" + _scripts.Count, code);
+        _scripts.Add(script);
+        return script;
     }
 
     private static bool Parses(string code)

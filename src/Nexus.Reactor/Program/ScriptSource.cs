@@ -17,10 +17,11 @@ internal sealed class ScriptSource
 
     private readonly Lazy<Prepared<Acornima.Ast.Script>> _prepared;
 
-    private ScriptSource(string name, string script, HandlerNode? handler)
+    private ScriptSource(string name, string script, HandlerNode? handler, bool detached = false)
     {
         Name = name;
         Handler = handler;
+        IsDetached = detached;
         _prepared = new Lazy<Prepared<Acornima.Ast.Script>>(() => Engine.PrepareScript(script, name, strict: true), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -31,6 +32,9 @@ internal sealed class ScriptSource
     public HandlerNode? Handler { get; }
 
     public Prepared<Acornima.Ast.Script> Prepared => _prepared.Value;
+
+    /// <summary>Compiled for a one-off evaluation outside the panel's view: engines do not keep its function.</summary>
+    public bool IsDetached { get; }
 
     /// <summary>
     /// A handler is the body of an async function. One that never uses <c>await</c> runs as a plain function:
@@ -43,6 +47,6 @@ internal sealed class ScriptSource
     public static ScriptSource ForComputed(ComputedNode computed) =>
         new("computed:" + computed.Name, $"(function ($state, $scope) {{ return (\n{computed.Value}\n); }})", null);
 
-    public static ScriptSource ForExpression(string name, string code) =>
-        new(name, $"(function ($state, $scope) {{ return (\n{code}\n); }})", null);
+    public static ScriptSource ForExpression(string name, string code, bool detached = false) =>
+        new(name, $"(function ($state, $scope) {{ return (\n{code}\n); }})", null, detached);
 }

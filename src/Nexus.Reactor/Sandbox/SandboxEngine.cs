@@ -59,7 +59,10 @@ internal sealed class SandboxEngine
         {
             var prepared = script.Prepared;
             function = Engine.Evaluate(in prepared);
-            _functions[script] = function;
+            if (!script.IsDetached)
+            {
+                _functions[script] = function;
+            }
         }
 
         return function;
