@@ -11,11 +11,11 @@ internal sealed partial class PanelChecker
     {
         if (code.Length == 0 || code.Text.AsSpan(code.Start, code.Length).IsWhiteSpace())
         {
-            Report(DiagnosticCodes.InvalidExpression, $"the {what} expression is empty", Locate(code, code.Start, code.Start + code.Length), path);
+            Report(DiagnosticCodes.InvalidExpression, $"the {what} expression is empty", Locate(code, 0, code.Length), path);
             return new JsFacts();
         }
 
-        return ReportExpression(JsAnalyzer.AnalyzeExpression(code), code, scopes, path, what);
+        return ReportExpression(AnalyzeExpression(code), code, scopes, path, what);
     }
 
     /// <summary>Reports what an analysed view or computed expression does wrong; marks the states it reads as used.</summary>
@@ -153,4 +153,20 @@ internal sealed partial class PanelChecker
         : $"$scope.{name}: no enclosing <Iterate> has as=\"{name}\" (in scope: {string.Join(", ", scopes.Names)})";
 
     private SourceSpan Locate(JsCode code, int start, int end) => code.Locate(_source, () => Lines, start, end);
+
+    /// <summary>
+    /// Analyses an expression, once per distinct text in the document: generated and copied panels repeat
+    /// expressions, and the facts do not depend on where the code stands.
+    /// </summary>
+    private JsFacts AnalyzeExpression(JsCode code)
+    {
+        var text = code.Code;
+        if (!_expressionFacts.TryGetValue(text, out var facts))
+        {
+            facts = JsAnalyzer.AnalyzeExpression(text, 0, text.Length);
+            _expressionFacts[text] = facts;
+        }
+
+        return facts;
+    }
 }

@@ -200,7 +200,7 @@ internal sealed partial class PanelChecker
             return;
         }
 
-        var firstFacts = JsAnalyzer.AnalyzeExpression(Code(first));
+        var firstFacts = AnalyzeExpression(Code(first));
         if (firstFacts.SyntaxError is null)
         {
             ReportExpression(firstFacts, Code(first), scopes, path, attribute.Name);
@@ -208,7 +208,7 @@ internal sealed partial class PanelChecker
         }
 
         // Neither parses: the inside's error is the one that helps (the braces were meant as optional).
-        var wholeFacts = JsAnalyzer.AnalyzeExpression(Code(whole));
+        var wholeFacts = AnalyzeExpression(Code(whole));
         if (wholeFacts.SyntaxError is null)
         {
             ReportExpression(wholeFacts, Code(whole), scopes, path, attribute.Name);
@@ -242,7 +242,7 @@ internal sealed partial class PanelChecker
         if (text.UnclosedAt is { } unclosed)
         {
             var code = JsCode.ForValue(_source, value, valueSpan, unclosed, 1, valueSpan);
-            Report(DiagnosticCodes.InvalidExpression, "'{' starts an expression that is never closed with '}' (write {{ for a literal brace)", Locate(code, code.Start, code.Start + 1), path);
+            Report(DiagnosticCodes.InvalidExpression, "'{' starts an expression that is never closed with '}' (write {{ for a literal brace)", Locate(code, 0, 1), path);
         }
 
         foreach (var part in text.Expressions)

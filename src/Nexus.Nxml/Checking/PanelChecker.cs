@@ -1,3 +1,4 @@
+using Nexus.Nxml.Checking.Js;
 using Nexus.Nxml.Diagnostics;
 using Nexus.Nxml.Parsing;
 using Nexus.Nxml.Syntax;
@@ -20,6 +21,7 @@ internal sealed partial class PanelChecker
     private readonly Dictionary<string, ComputedNode> _computeds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ToolNode> _tools = new(StringComparer.Ordinal);
     private readonly HashSet<string> _extensionAliases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsFacts> _expressionFacts = new(StringComparer.Ordinal);
 
     private readonly HashSet<string> _usedStates = new(StringComparer.Ordinal);
     private readonly HashSet<string> _usedTools = new(StringComparer.Ordinal);

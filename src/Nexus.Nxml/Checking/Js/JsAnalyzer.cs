@@ -36,16 +36,9 @@ internal sealed class JsAnalyzer
     private readonly bool _isExpression;
     private Dictionary<string, (string Key, bool IsCopy)>? _aliases;
 
-    /// <summary>Where the parsed text starts in the caller's text: node offsets are shifted by it.</summary>
-    private readonly int _base;
+    private JsAnalyzer(bool isExpression) => _isExpression = isExpression;
 
-    private JsAnalyzer(bool isExpression, int offset)
-    {
-        _isExpression = isExpression;
-        _base = offset;
-    }
-
-    private JsReference Reference(string name, Node node) => new(name, _base + node.Start, _base + node.End);
+    private static JsReference Reference(string name, Node node) => new(name, node.Start, node.End);
 
     private static Parser Parser => t_parser ??= new Parser(new ParserOptions
     {
@@ -104,7 +97,7 @@ internal sealed class JsAnalyzer
 
         var facts = new JsFacts();
         var name = code[7..firstEnd].ToString();
-        var begin = start + lead;
+        var begin = lead;
         if (isState)
         {
             facts.AddStateAccess(new StateAccess(name, begin, begin + firstEnd, IsWrite: false));
@@ -117,12 +110,16 @@ internal sealed class JsAnalyzer
         return facts;
     }
 
+    /// <summary>
+    /// Parses and walks one piece of code. Offsets in the facts are relative to the code's start, so facts do
+    /// not depend on where the code stands and identical code can share them.
+    /// </summary>
     private static JsFacts Analyze(string text, int start, int length, bool isExpression)
     {
         // Acornima computes the line of `start` by scanning the input from its beginning, so parsing slices
         // of a large document in place is quadratic: each piece of code is parsed as its own string instead.
         var code = start == 0 && length == text.Length ? text : text.Substring(start, length);
-        var analyzer = new JsAnalyzer(isExpression, start);
+        var analyzer = new JsAnalyzer(isExpression);
         try
         {
             Node tree = isExpression
@@ -133,11 +130,11 @@ internal sealed class JsAnalyzer
         catch (ParseErrorException ex)
         {
             var offset = ex.Error is { IsIndexDefined: true } error ? error.Index : 0;
-            analyzer._facts.SyntaxError = (ex.Error?.Description ?? ex.Message, start + Math.Clamp(offset, 0, length));
+            analyzer._facts.SyntaxError = (ex.Error?.Description ?? ex.Message, Math.Clamp(offset, 0, length));
         }
         catch (InsufficientExecutionStackException)
         {
-            analyzer._facts.SyntaxError = ("the code is nested too deeply to be checked", start);
+            analyzer._facts.SyntaxError = ("the code is nested too deeply to be checked", 0);
         }
 
         return analyzer._facts;
@@ -367,7 +364,7 @@ internal sealed class JsAnalyzer
         switch (root.Name)
         {
             case "$state" when staticName is not null:
-                _facts.AddStateAccess(new StateAccess(staticName, _base + member.Start, _base + member.End, write));
+                _facts.AddStateAccess(new StateAccess(staticName, member.Start, member.End, write));
                 return;
             case "$state":
                 _facts.DynamicStateRead = true;

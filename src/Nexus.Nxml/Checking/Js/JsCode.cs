@@ -33,9 +33,14 @@ internal readonly record struct JsCode(string Text, int Start, int Length, int R
         return new JsCode(value, start, length, rawStart, valueSpan.End.Offset, InSource: false, valueSpan);
     }
 
-    /// <summary>The source span of [<paramref name="start"/>, <paramref name="end"/>) in this code's offsets.</summary>
-    public SourceSpan Locate(string source, Func<LineMap> lines, int start, int end)
+    /// <summary>The code itself, as a string of its own.</summary>
+    public string Code => Start == 0 && Length == Text.Length ? Text : Text.Substring(Start, Length);
+
+    /// <summary>The source span of [<paramref name="relativeStart"/>, <paramref name="relativeEnd"/>), offsets counted from the code's start.</summary>
+    public SourceSpan Locate(string source, Func<LineMap> lines, int relativeStart, int relativeEnd)
     {
+        var start = Start + relativeStart;
+        var end = Start + relativeEnd;
         if (InSource)
         {
             var map = lines();
