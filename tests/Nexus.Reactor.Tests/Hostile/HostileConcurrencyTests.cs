@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace Nexus.Reactor.Tests.Hostile;
+
+/// <summary>
+/// Hostile handlers on several panels at once: eight panels of one program, each running every plain hostile
+/// case in its own order, with canaries in between. Every call must come back with its code, and every panel
+/// must answer correctly afterwards.
+/// </summary>
+public sealed class HostileConcurrencyTests
+{
+    private const int PanelCount = 8;
+
+    /// <summary>Loops that burn the CPU until the clock stops them: one per panel, so the suite stays fast on 2 cores.</summary>
+    private static readonly string[] BusyLoops = ["infinite-loop-in-catch", "infinite-loop-in-finally", "catch-swallowing-timeouts", "catastrophic-regex"];
+
+    private static readonly ReactorOptions Limits = new() { Timeout = TimeSpan.FromSeconds(1), RegexTimeout = TimeSpan.FromMilliseconds(200) };
+
+    [Fact]
+    public async Task Eight_panels_under_attack_at_once_all_keep_answering()
+    {
+        var cases = HostileCases.All.Where(IsPlain).ToList();
+        Assert.True(cases.Count >= 30, $"only {cases.Count} plain cases");
+        var tools = cases.Select((c, i) => $"""
+            <Tool name="a{i}"><Handler><![CDATA[
+            {c.Attack.Replace("$tools.attack(", $"$tools.a{i}(", StringComparison.Ordinal)}
+            ]]></Handler></Tool>
+            """);
+        var source = HostilePanel.Source("return 1;", logic: string.Join("\n", tools));
+        var clock = Stopwatch.StartNew();
+
+        var workers = Enumerable.Range(0, PanelCount).Select(worker => Task.Run(() => RunMix(source, cases, worker), TestContext.Current.CancellationToken)).ToArray();
+        var calls = await Task.WhenAll(workers);
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"{PanelCount} panels, {calls.Sum()} hostile calls, {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    /// <summary>Runs every case once on a panel of its own, in an order of the worker's own, with a canary every few calls.</summary>
+    private static async Task<int> RunMix(string source, List<HostileCase> cases, int worker)
+    {
+        await using var panel = await Panels.Start(source, limits: Limits, extensions: new EchoExtensions());
+        var initial = await panel.GetStateAsync();
+        var busyLoop = BusyLoops[worker % BusyLoops.Length];
+        var order = Enumerable.Range(0, cases.Count)
+            .Where(i => !BusyLoops.Contains(cases[i].Name) || cases[i].Name == busyLoop)
+            .OrderBy(_ => Random.Shared.Next())
+            .ToList();
+        var canaries = 0;
+        foreach (var (i, n) in order.Select((i, n) => (i, n)))
+        {
+            var result = await HostileRun.Call(panel, "a" + i);
+            var hostile = cases[i];
+            Assert.True(hostile.Code == result.Error?.Code, $"panel {worker}, {hostile.Name}: expected {hostile.Code ?? "success"}, got {HostileRun.Show(result)}");
+            if (hostile.ChecksReturn)
+            {
+                Assert.True(JsonNode.DeepEquals(hostile.Returns, result.ReturnValue), $"panel {worker}, {hostile.Name}: {HostileRun.Show(result)}");
+            }
+
+            Assert.Empty(result.Mutations);
+            if (n % 8 == 7)
+            {
+                await HostileRun.AssertCanary(panel);
+                canaries++;
+            }
+        }
+
+        await HostileRun.AssertCanary(panel);
+        canaries++;
+        var final = await panel.GetStateAsync();
+        Assert.Equal(initial["count"]!.GetValue<double>() + canaries, final["count"]!.GetValue<double>());
+        foreach (var key in new[] { "text", "items", "doc" })
+        {
+            Assert.True(JsonNode.DeepEquals(initial[key], final[key]), $"panel {worker}: state.{key} changed");
+        }
+
+        return order.Count;
+    }
+
+    /// <summary>A case that needs nothing of its own (data, helpers, capabilities, arguments) and commits nothing.</summary>
+    private static bool IsPlain(HostileCase c) =>
+        c.Data.Length == 0 && c.Logic.Length == 0 && c.Capabilities is null && c.ArgDeclarations.Length == 0 && c.Commits is null && c.Check is null
+        && (ReferenceEquals(c.Limits, HostileLimits.Default) || BusyLoops.Contains(c.Name) || c.Name == "promise-that-never-settles");
+}
