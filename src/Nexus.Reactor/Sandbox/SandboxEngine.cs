@@ -72,26 +72,49 @@ internal sealed class SandboxEngine
     public void Leave() => _deadline.Deadline = long.MaxValue;
 
     /// <summary>
-    /// Freezes every built-in constructor, its prototype, every namespace object (Math, JSON, ...) and the
-    /// global object itself. (Assigning a property such as <c>toString</c> to a plain object then fails, as in
-    /// every frozen-realm sandbox; object literals and JSON are unaffected.)
+    /// Freezes every object of the realm that a handler can reach without making it: the global object and,
+    /// transitively, every value, getter, setter and prototype reachable from it, plus the intrinsics no global
+    /// names (the prototypes of generators, async functions, async generators, iterators and typed arrays).
+    /// Freezing only the globals' constructors and prototypes left those, and the built-in methods themselves,
+    /// open: a handler could redefine <c>%GeneratorPrototype%.next</c> or mark <c>Array.prototype.map</c>, and
+    /// the next call of the panel would see it. (Assigning a property such as <c>toString</c> to a plain object
+    /// then fails, as in every frozen-realm sandbox; object literals and JSON are unaffected.)
     /// </summary>
     private const string Hardening = """
         (function () {
-          const names = Object.getOwnPropertyNames(globalThis);
-          for (const name of names) {
-            const value = globalThis[name];
-            if ((typeof value === 'function' || (typeof value === 'object' && value !== null))) {
-              if (typeof value === 'function' && value.prototype) Object.freeze(value.prototype);
-              Object.freeze(value);
-            }
+          const todo = [
+            globalThis,
+            Object.getPrototypeOf(function* () {}),
+            Object.getPrototypeOf(async function () {}),
+            Object.getPrototypeOf(async function* () {}),
+            Object.getPrototypeOf([][Symbol.iterator]()),
+            Object.getPrototypeOf(''[Symbol.iterator]()),
+            Object.getPrototypeOf(new Map()[Symbol.iterator]()),
+            Object.getPrototypeOf(new Set()[Symbol.iterator]()),
+            Object.getPrototypeOf(''.matchAll(/(?:)/g)),
+            Object.getPrototypeOf(Int8Array),
+          ];
+          const optional = [
+            () => Object.getPrototypeOf([].values().map(x => x)),
+            () => Object.getPrototypeOf(Iterator.from({ next() { return { done: true }; } })),
+            () => Object.getPrototypeOf(new Intl.Segmenter().segment('')),
+            () => Object.getPrototypeOf(new Intl.Segmenter().segment('')[Symbol.iterator]()),
+          ];
+          for (const reach of optional) {
+            try { todo.push(reach()); } catch (e) { }
           }
-          Object.freeze(Object.getPrototypeOf(function () {}));
-          Object.freeze(Object.getPrototypeOf(async function () {}));
-          Object.freeze(Object.getPrototypeOf(function* () {}));
-          Object.freeze(Object.getPrototypeOf([][Symbol.iterator]()));
-          Object.freeze(Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
-          Object.freeze(globalThis);
+          const seen = new Set();
+          while (todo.length > 0) {
+            const value = todo.pop();
+            if ((typeof value !== 'object' && typeof value !== 'function') || value === null || seen.has(value)) continue;
+            seen.add(value);
+            todo.push(Object.getPrototypeOf(value));
+            for (const key of Reflect.ownKeys(value)) {
+              const property = Reflect.getOwnPropertyDescriptor(value, key);
+              todo.push(property.value, property.get, property.set);
+            }
+            Object.freeze(value);
+          }
         })();
         """;
 
