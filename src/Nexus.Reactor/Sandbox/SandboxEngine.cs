@@ -1,6 +1,7 @@
 using System.Globalization;
 using Jint;
 using Jint.Native;
+using Jint.Native.Object;
 using Nexus.Reactor.Program;
 
 namespace Nexus.Reactor.Sandbox;
@@ -35,7 +36,7 @@ internal sealed class SandboxEngine
         Freeze = value => Engine.Call(freeze, JsValue.Undefined, [value]);
         PromiseConstructor = (Jint.Native.Object.ObjectInstance)Engine.GetValue("Promise");
         PromisePrototype = (Jint.Native.Object.ObjectInstance)PromiseConstructor.Get("prototype");
-        Engine.Execute(Hardening);
+        FreezeRealm();
     }
 
     public Engine Engine { get; }
@@ -74,15 +75,49 @@ internal sealed class SandboxEngine
     /// <summary>
     /// Freezes every object of the realm that a handler can reach without making it: the global object and,
     /// transitively, every value, getter, setter and prototype reachable from it, plus the intrinsics no global
-    /// names (the prototypes of generators, async functions, async generators, iterators and typed arrays).
-    /// Freezing only the globals' constructors and prototypes left those, and the built-in methods themselves,
-    /// open: a handler could redefine <c>%GeneratorPrototype%.next</c> or mark <c>Array.prototype.map</c>, and
-    /// the next call of the panel would see it. (Assigning a property such as <c>toString</c> to a plain object
-    /// then fails, as in every frozen-realm sandbox; object literals and JSON are unaffected.)
+    /// names (<see cref="HiddenIntrinsics"/>). Freezing only the globals' constructors and prototypes left
+    /// those, and the built-in methods themselves, open: a handler could redefine
+    /// <c>%GeneratorPrototype%.next</c> or mark <c>Array.prototype.map</c>, and the next call of the panel would
+    /// see it. (Assigning a property such as <c>toString</c> to a plain object then fails, as in every
+    /// frozen-realm sandbox; object literals and JSON are unaffected.) The walk is done here rather than in
+    /// script: it visits about a thousand objects and is several times faster in .NET.
     /// </summary>
-    private const string Hardening = """
+    private void FreezeRealm()
+    {
+        var todo = new Stack<JsValue>(((JsArray)Engine.Evaluate(HiddenIntrinsics)).ToArray());
+        var seen = new HashSet<ObjectInstance>(ReferenceEqualityComparer.Instance);
+        while (todo.TryPop(out var value))
+        {
+            if (value is not ObjectInstance obj || !seen.Add(obj))
+            {
+                continue;
+            }
+
+            if (obj.Prototype is { } prototype)
+            {
+                todo.Push(prototype);
+            }
+
+            foreach (var key in obj.GetOwnPropertyKeys())
+            {
+                var property = obj.GetOwnProperty(key);
+                foreach (var reachable in (ReadOnlySpan<JsValue?>)[property.Value, property.Get, property.Set])
+                {
+                    if (reachable is not null)
+                    {
+                        todo.Push(reachable);
+                    }
+                }
+            }
+
+            Freeze(obj);
+        }
+    }
+
+    /// <summary>The global object and the intrinsics only syntax or an instance reaches (those a host may lack are skipped).</summary>
+    private const string HiddenIntrinsics = """
         (function () {
-          const todo = [
+          const roots = [
             globalThis,
             Object.getPrototypeOf(function* () {}),
             Object.getPrototypeOf(async function () {}),
@@ -101,21 +136,10 @@ internal sealed class SandboxEngine
             () => Object.getPrototypeOf(new Intl.Segmenter().segment('')[Symbol.iterator]()),
           ];
           for (const reach of optional) {
-            try { todo.push(reach()); } catch (e) { }
+            try { roots.push(reach()); } catch (e) { }
           }
-          const seen = new Set();
-          while (todo.length > 0) {
-            const value = todo.pop();
-            if ((typeof value !== 'object' && typeof value !== 'function') || value === null || seen.has(value)) continue;
-            seen.add(value);
-            todo.push(Object.getPrototypeOf(value));
-            for (const key of Reflect.ownKeys(value)) {
-              const property = Reflect.getOwnPropertyDescriptor(value, key);
-              todo.push(property.value, property.get, property.set);
-            }
-            Object.freeze(value);
-          }
-        })();
+          return roots;
+        })()
         """;
 
     private sealed class DeadlineConstraint : Constraint
