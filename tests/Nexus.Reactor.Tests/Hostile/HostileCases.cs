@@ -11,6 +11,8 @@ public static partial class HostileCases
 {
     private const string TimedOut = Nexus.Reactor.Execution.RuntimeErrorCodes.Timeout;
 
+    private static readonly ReactorOptions DeepNesting = HostileLimits.Default with { MemoryBytes = 128L * 1024 * 1024 };
+
     private const string ReadCount = """<Capability type="state:read" scope="count" />""";
 
     /// <summary>Every case: the baseline and the regressions (cases that found bugs).</summary>
@@ -88,8 +90,10 @@ public static partial class HostileCases
         new("recursion-retried-in-catch", "function f() { try { return f(); } catch (e) { return f(); } } return f();", ResourceLimit),
         new("recursion-through-tostring", "const o = { toString() { return String(this); } }; return String(o);", ResourceLimit),
         new("recursion-through-sort-comparator", "return [3, 2, 1].sort(function cmp(a, b) { return [a, b].sort(cmp).length; });", ResourceLimit),
-        new("recursion-through-json-stringify", "let o = {}; for (let i = 0; i < 20000; i++) o = { a: o }; return JSON.stringify(o).length;", ResourceLimit),
-        new("recursion-through-array-join", "let a = []; for (let i = 0; i < 20000; i++) a = [a]; return String(a).length;", ResourceLimit),
+        // Native recursion (JSON.stringify, join) is bounded by the stack guard, not by the recursion limit, so
+        // the nesting is deep enough to exhaust any thread's stack.
+        new("recursion-through-json-stringify", "let o = {}; for (let i = 0; i < 100000; i++) o = { a: o }; return JSON.stringify(o).length;", ResourceLimit) { Limits = DeepNesting },
+        new("recursion-through-array-join", "let a = []; for (let i = 0; i < 100000; i++) a = [a]; return String(a).length;", ResourceLimit) { Limits = DeepNesting },
         new("recursion-through-tools", "return await $tools.attack();", ResourceLimit),
         new("mutual-recursion-through-tools", "return await $tools.ping();", ResourceLimit)
         {
