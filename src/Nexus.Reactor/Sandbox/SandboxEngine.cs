@@ -36,6 +36,9 @@ internal sealed class SandboxEngine
         Freeze = value => Engine.Call(freeze, JsValue.Undefined, [value]);
         PromiseConstructor = (Jint.Native.Object.ObjectInstance)Engine.GetValue("Promise");
         PromisePrototype = (Jint.Native.Object.ObjectInstance)PromiseConstructor.Get("prototype");
+        // A FinalizationRegistry callback runs whenever the garbage collector gets to it: inside a later call,
+        // with the registering handler's $state and $emit. Nothing a handler starts may outlive its call.
+        Engine.Global.Delete("FinalizationRegistry");
         FreezeRealm();
     }
 
