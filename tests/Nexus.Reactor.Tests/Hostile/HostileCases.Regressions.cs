@@ -51,5 +51,25 @@ public static partial class HostileCases
             }
             return open.slice(0, 10);
             """, null) { Returns = new JsonArray() },
+
+        // Host functions and facades live as long as their handler, and were open: whatever a call left on them
+        // ($emit.x, a new prototype for $state) was there for the next call.
+        new("mark-host-functions", """
+            const fns = [$emit, $log, $tools.canary, $view.getElementById, $ext.echo.back];
+            const seen = fns.map(f => f.hostile);
+            fns.forEach(f => { try { f.hostile = 1; } catch (e) { } });
+            return seen;
+            """, null) { Returns = JsonNode.Parse("[null, null, null, null, null]") },
+        new("replace-state-prototype", """
+            const p = Object.getPrototypeOf($state);
+            const seen = p !== null && p.hostile === 1;
+            Object.setPrototypeOf($state, { hostile: 1 });
+            return seen;
+            """, HandlerError),
+        new("replace-facade-prototypes", """
+            const seen = [$tools, $view, $ext].map(f => Object.getPrototypeOf(f)?.hostile);
+            for (const f of [$tools, $view, $ext]) { try { Object.setPrototypeOf(f, { hostile: 1 }); } catch (e) { } }
+            return seen;
+            """, null) { Returns = JsonNode.Parse("[null, null, null]") },
     ];
 }
