@@ -48,6 +48,12 @@ internal sealed partial class PanelRuntime
             return;
         }
 
+        if (_jobsMayRemain)
+        {
+            Sandbox.DiscardPendingJobs();
+            _jobsMayRemain = false;
+        }
+
         var execution = new ToolExecution(this, call.Name, Environment.TickCount64 + (long)Options.Timeout.TotalMilliseconds);
         _current = execution;
         execution.Completion.Task.ContinueWith(t => call.Completion.TrySetResult(t.Result), TaskScheduler.Default);
@@ -91,6 +97,9 @@ internal sealed partial class PanelRuntime
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            // Whatever stopped the run also stopped the processing of its promise jobs: the rest are still
+            // queued, and would run inside the next execution, with this handler's $state and $emit.
+            _jobsMayRemain = true;
             Fail(execution, Errors.FromException(ex, Options.MaxLogLineLength));
         }
         finally

@@ -22,6 +22,9 @@ internal sealed partial class PanelRuntime
     private readonly IExtensionHost _extensions;
     private ToolExecution? _current;
 
+    /// <summary>Set when script code ran without its promise jobs being processed to the end; see <see cref="Sandbox.SandboxEngine.DiscardPendingJobs"/>.</summary>
+    private bool _jobsMayRemain;
+
     public PanelRuntime(PanelProgram program, ReactorOptions options, IExtensionHost extensions, string panelId, PanelActor actor)
     {
         Program = program;
@@ -127,6 +130,8 @@ internal sealed partial class PanelRuntime
 
     private JsonNode? ComputedJson(string name)
     {
+        // A computed may queue promise jobs, and nothing processes them here.
+        _jobsMayRemain = true;
         Sandbox.Enter(Environment.TickCount64 + (long)Options.Timeout.TotalMilliseconds);
         try
         {

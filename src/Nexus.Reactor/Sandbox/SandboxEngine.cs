@@ -16,6 +16,7 @@ internal sealed class SandboxEngine
 {
     private readonly Dictionary<ScriptSource, JsValue> _functions = new(ReferenceEqualityComparer.Instance);
     private readonly DeadlineConstraint _deadline = new();
+    private readonly GlobalSnapshot _clean;
 
     public SandboxEngine(ReactorOptions options)
     {
@@ -40,6 +41,7 @@ internal sealed class SandboxEngine
         // with the registering handler's $state and $emit. Nothing a handler starts may outlive its call.
         Engine.Global.Delete("FinalizationRegistry");
         FreezeRealm();
+        _clean = Engine.Advanced.CaptureGlobalSnapshot();
     }
 
     public Engine Engine { get; }
@@ -74,6 +76,12 @@ internal sealed class SandboxEngine
 
     /// <summary>Lets no run of script code continue (after <see cref="Enter"/> work is done).</summary>
     public void Leave() => _deadline.Deadline = long.MaxValue;
+
+    /// <summary>
+    /// Drops every promise job still queued (and every promise the host registered before), so that nothing an
+    /// interrupted run left behind runs in the next one. Only while no script code runs.
+    /// </summary>
+    public void DiscardPendingJobs() => Engine.Advanced.RestoreGlobalSnapshot(_clean);
 
     /// <summary>
     /// Freezes every object of the realm that a handler can reach without making it: the global object and,

@@ -71,5 +71,24 @@ public static partial class HostileCases
             for (const f of [$tools, $view, $ext]) { try { Object.setPrototypeOf(f, { hostile: 1 }); } catch (e) { } }
             return seen;
             """, null) { Returns = JsonNode.Parse("[null, null, null]") },
+
+        // Promise jobs a failed run left queued ran inside the next call, with the failed handler's capabilities,
+        // and the next call reported their writes and events as its own.
+        new("jobs-left-behind-by-a-timeout", """
+            Promise.resolve().then(() => { while (true) {} });
+            Promise.resolve().then(() => { $state.text = 'leaked'; $emit('leak', 1); });
+            return 1;
+            """, Nexus.Reactor.Execution.RuntimeErrorCodes.Timeout) { Limits = HostileLimits.Clock },
+        new("jobs-left-behind-by-an-abort", """
+            Promise.resolve().then(() => { const k = 'dou' + 'ble'; $state[k] = 1; });
+            Promise.resolve().then(() => { $state.text = 'leaked'; $emit('leak', 1); });
+            return 1;
+            """, ComputedNotWritable),
+        new("computed-leaves-a-looping-job", "return 1;", null)
+        {
+            Data = """<Computed name="late" value="(Promise.resolve().then(() => { while (true) {} }), 1)" />""",
+            Limits = HostileLimits.Clock,
+            Returns = 1,
+        },
     ];
 }
