@@ -33,7 +33,7 @@ internal sealed partial class PanelRuntime
             }
 
             var type = Program.States[key].Type;
-            if (!JsonValues.TryToJson(staged.Value, out var json, out var error))
+            if (!JsonValues.TryToJson(staged.Value, Options.MemoryBytes, out var json, out var error))
             {
                 throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"state '{key}' would not be JSON: {error}");
             }
@@ -91,7 +91,7 @@ internal sealed partial class PanelRuntime
         var json = new JsonNode?[arguments.Length];
         for (var i = 0; i < arguments.Length; i++)
         {
-            if (!JsonValues.TryToJson(arguments[i], out json[i], out var error))
+            if (!JsonValues.TryToJson(arguments[i], Options.MemoryBytes, out json[i], out var error))
             {
                 throw new JavaScriptException(Sandbox.Engine.Intrinsics.TypeError, $"argument {i + 1} of {extension}.{method} is not JSON: {error}");
             }
@@ -158,7 +158,7 @@ internal sealed partial class PanelRuntime
     {
         var engine = Sandbox.Engine;
         var promise = Sandbox.PromiseConstructor;
-        if (!JsonValues.TryToJson(args, out var json, out var error))
+        if (!JsonValues.TryToJson(args, Options.MemoryBytes, out var json, out var error))
         {
             return PromiseCall(promise, "reject", engine.Intrinsics.TypeError.Construct($"the arguments of $tools.{tool.Name} are not JSON: {error}"));
         }

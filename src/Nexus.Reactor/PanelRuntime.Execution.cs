@@ -142,7 +142,7 @@ internal sealed partial class PanelRuntime
             return;
         }
 
-        if (!JsonValues.TryToJson(value, out var returnValue, out var error))
+        if (!JsonValues.TryToJson(value, Options.MemoryBytes, out var returnValue, out var error))
         {
             Fail(execution, new ToolError(RuntimeErrorCodes.TypeMismatch, "the return value is not JSON: " + error));
             return;

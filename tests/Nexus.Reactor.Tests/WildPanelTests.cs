@@ -270,7 +270,7 @@ public sealed class WildPanelTests
         try
         {
             var value = runtime.Sandbox.Engine.Call(function, JsValue.Undefined, [runtime.ExpressionState, JsValue.Undefined]);
-            Assert.True(JsonValues.TryToJson(value, out var json, out var error), error);
+            Assert.True(JsonValues.TryToJson(value, runtime.Options.MemoryBytes, out var json, out var error), error);
             return json;
         }
         finally

@@ -101,7 +101,7 @@ internal sealed class ComputedCache(PanelRuntime runtime)
         {
             var spec = runtime.Program.Computeds[name];
             var result = runtime.Sandbox.Engine.Call(runtime.Sandbox.FunctionOf(spec.Script), JsValue.Undefined, [runtime.ExpressionState, JsValue.Undefined]);
-            if (!JsonValues.TryToJson(result, out var json, out var error))
+            if (!JsonValues.TryToJson(result, runtime.Options.MemoryBytes, out var json, out var error))
             {
                 runtime.Log.Write(LogLevel.Warning, $"computed '{name}' is not JSON and reads as null: {error}");
                 return (JsValue.Null, null, frame);

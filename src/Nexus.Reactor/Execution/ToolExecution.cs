@@ -122,7 +122,7 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
             throw new SandboxAbort(RuntimeErrorCodes.ResourceLimit, $"more than {runtime.Options.MaxEvents:N0} events in one execution");
         }
 
-        if (!JsonValues.TryToJson(payload, out var json, out var error))
+        if (!JsonValues.TryToJson(payload, runtime.Options.MemoryBytes, out var json, out var error))
         {
             throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"the payload of event '{name}' is not JSON: {error}");
         }
@@ -132,7 +132,7 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
 
     public void UpdateView(string id, string kind, string name, JsValue value)
     {
-        if (!JsonValues.TryToJson(value, out var json, out var error))
+        if (!JsonValues.TryToJson(value, runtime.Options.MemoryBytes, out var json, out var error))
         {
             throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"the value for {id}.{name} is not JSON: {error}");
         }

@@ -85,7 +85,7 @@ internal sealed class HandlerGlobals
     private JsValue WriteLog(JsValue thisObject, JsValue[] arguments)
     {
         HostCall();
-        _runtime.Log.Write(LogLevel.Info, LogFormat.Join(arguments));
+        _runtime.Log.Write(LogLevel.Info, LogFormat.Join(arguments, _runtime.Options.MemoryBytes));
         return JsValue.Undefined;
     }
 }

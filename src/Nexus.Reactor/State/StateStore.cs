@@ -26,7 +26,8 @@ internal sealed class StateStore
         var json = new JsonObject();
         foreach (var key in program.StateOrder)
         {
-            json[key] = JsonValues.TryToJson(_values[key], out var value, out _) ? value : null;
+            // Committed values passed the size check of their commit, or came from the host's saved state.
+            json[key] = JsonValues.TryToJson(_values[key], long.MaxValue, out var value, out _) ? value : null;
         }
 
         return json;

@@ -5,6 +5,9 @@ namespace Nexus.Reactor.Tests.Hostile;
 
 public static partial class HostileCases
 {
+    /// <summary>A sparse array whose JSON would be four billion nulls.</summary>
+    private const string Sparse = "const a = []; a.length = 2 ** 32 - 1;";
+
     /// <summary>Cases that found bugs in the runtime; each came with its fix.</summary>
     private static IReadOnlyList<HostileCase> Regressions =>
     [
@@ -89,6 +92,27 @@ public static partial class HostileCases
             Data = """<Computed name="late" value="(Promise.resolve().then(() => { while (true) {} }), 1)" />""",
             Limits = HostileLimits.Clock,
             Returns = 1,
+        },
+
+        // Values that are small in the sandbox and huge as JSON: the host's conversion ran outside the clock and
+        // the memory limit, so the panel hung while the process grew by gigabytes.
+        new("sparse-array-to-state", Sparse + " $state.items = a; return 1;", MemoryLimit),
+        new("sparse-array-as-return", Sparse + " return a;", MemoryLimit),
+        new("sparse-array-in-event", Sparse + " $emit('toast', a); return 1;", MemoryLimit),
+        new("sparse-array-to-log", Sparse + " $log(a); return 1;", MemoryLimit),
+        new("sparse-array-to-extension", Sparse + " await $ext.echo.back(a); return 1;", MemoryLimit)
+        {
+            Check = (_, host) => Assert.Empty(host.Calls),
+        },
+        new("sparse-array-as-tool-arguments", Sparse + " return await $tools.take({ v: a });", MemoryLimit)
+        {
+            Logic = """<Tool name="take"><Arg name="v" type="list" /><Handler>return $args.v.length;</Handler></Tool>""",
+        },
+        new("shared-subtrees-to-state", "let x = [1]; for (let i = 0; i < 8; i++) x = [x, x, x, x, x, x, x, x, x, x]; $state.items = x; return 1;", MemoryLimit),
+
+        new("sparse-array-from-a-computed", "return $state.huge;", MemoryLimit)
+        {
+            Data = """<Computed name="huge" value="(() => { const a = []; a.length = 2 ** 32 - 1; return a; })()" />""",
         },
     ];
 }
