@@ -4,9 +4,12 @@ using System.Text.Json.Nodes;
 namespace Nexus.Reactor.Tests.Hostile;
 
 /// <summary>
-/// Hostile handlers on several panels at once: eight panels of one program, each running every plain hostile
-/// case in its own order, with canaries in between. Every call must come back with its code, and every panel
-/// must answer correctly afterwards.
+/// Hostile handlers on several panels at once: eight workers, each with a panel of one program running every
+/// plain hostile case in its own order (with canaries in between), and a second panel of the same program
+/// with a short clock for two of the loops only the clock stops, interleaved. Every call must come back with
+/// its code, and every panel must answer correctly afterwards. (The loops get their own panel because they
+/// burn the CPU until the clock stops them: on 2 cores, a clock short enough for them would also stop the
+/// memory attacks of the other panels before their memory limit does.)
 /// </summary>
 public sealed class HostileConcurrencyTests
 {
@@ -15,7 +18,9 @@ public sealed class HostileConcurrencyTests
     /// <summary>Loops that burn the CPU until the clock stops them: one per panel, so the suite stays fast on 2 cores.</summary>
     private static readonly string[] BusyLoops = ["infinite-loop-in-catch", "infinite-loop-in-finally", "catch-swallowing-timeouts", "catastrophic-regex"];
 
-    private static readonly ReactorOptions Limits = new() { Timeout = TimeSpan.FromSeconds(1), RegexTimeout = TimeSpan.FromMilliseconds(200) };
+    private static readonly ReactorOptions Limits = new() { Timeout = TimeSpan.FromSeconds(5), RegexTimeout = TimeSpan.FromMilliseconds(200) };
+
+    private static readonly ReactorOptions ClockLimits = Limits with { Timeout = TimeSpan.FromMilliseconds(300) };
 
     [Fact]
     public async Task Eight_panels_under_attack_at_once_all_keep_answering()
@@ -36,20 +41,21 @@ public sealed class HostileConcurrencyTests
         TestContext.Current.TestOutputHelper?.WriteLine($"{PanelCount} panels, {calls.Sum()} hostile calls, {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
-    /// <summary>Runs every case once on a panel of its own, in an order of the worker's own, with a canary every few calls.</summary>
+    /// <summary>Runs every case once, in an order of the worker's own, with a canary every few calls.</summary>
     private static async Task<int> RunMix(string source, List<HostileCase> cases, int worker)
     {
         await using var panel = await Panels.Start(source, limits: Limits, extensions: new EchoExtensions());
+        await using var clocked = await Panels.Start(source, limits: ClockLimits, extensions: new EchoExtensions());
         var initial = await panel.GetStateAsync();
-        var busyLoop = BusyLoops[worker % BusyLoops.Length];
+        var busyLoops = new[] { BusyLoops[worker % BusyLoops.Length], BusyLoops[(worker + 1) % BusyLoops.Length] };
         var order = Enumerable.Range(0, cases.Count)
-            .Where(i => !BusyLoops.Contains(cases[i].Name) || cases[i].Name == busyLoop)
+            .Where(i => !BusyLoops.Contains(cases[i].Name) || busyLoops.Contains(cases[i].Name))
             .OrderBy(_ => Random.Shared.Next())
             .ToList();
         var canaries = 0;
         foreach (var (i, n) in order.Select((i, n) => (i, n)))
         {
-            var result = await HostileRun.Call(panel, "a" + i);
+            var result = await HostileRun.Call(BusyLoops.Contains(cases[i].Name) ? clocked : panel, "a" + i);
             var hostile = cases[i];
             Assert.True(hostile.Code == result.Error?.Code, $"panel {worker}, {hostile.Name}: expected {hostile.Code ?? "success"}, got {HostileRun.Show(result)}");
             if (hostile.ChecksReturn)
@@ -66,6 +72,7 @@ public sealed class HostileConcurrencyTests
         }
 
         await HostileRun.AssertCanary(panel);
+        await HostileRun.AssertCanary(clocked);
         canaries++;
         var final = await panel.GetStateAsync();
         Assert.Equal(initial["count"]!.GetValue<double>() + canaries, final["count"]!.GetValue<double>());
