@@ -65,8 +65,22 @@ internal sealed class ComputedCache(PanelRuntime runtime)
         var changes = new List<ComputedChange>();
         foreach (var (name, old) in invalidated)
         {
-            Read(name, execution: null);
-            var now = _entries[name].Json;
+            JsonNode? now;
+            try
+            {
+                Read(name, execution: null);
+                now = _entries[name].Json;
+            }
+#pragma warning disable CA1031 // The change is committed already: a computed that cannot be refreshed must not fail it.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                // Out of time, memory or stack (a JavaScript error is already null in Evaluate). It stays
+                // invalid, so the next read evaluates it again.
+                runtime.Log.Write(LogLevel.Warning, $"computed '{name}' could not be refreshed and reads as null: {ex.Message}");
+                now = null;
+            }
+
             if (!JsonNode.DeepEquals(old, now))
             {
                 changes.Add(new ComputedChange(name, now?.DeepClone()));

@@ -114,5 +114,22 @@ public static partial class HostileCases
         {
             Data = """<Computed name="huge" value="(() => { const a = []; a.length = 2 ** 32 - 1; return a; })()" />""",
         },
+
+        // A computed that ran out of time, memory or stack while a commit refreshed it failed the tool with
+        // TIMEOUT / RESOURCE_LIMIT / MEMORY_LIMIT, although its writes were committed (and no subscriber heard).
+        new("computed-loops-when-a-commit-refreshes-it", "$state.count = 2; return 1;", null)
+        {
+            Data = """<Computed name="slow" value="$state.count > 1 ? (() => { while (true) {} })() : 0" />""",
+            Limits = HostileLimits.Clock,
+            Returns = 1,
+            Commits = new JsonObject { ["count"] = 2 },
+        },
+
+        new("computed-recurses-when-a-commit-refreshes-it", "$state.count = 2; return 1;", null)
+        {
+            Data = """<Computed name="deep" value="$state.count > 1 ? (function f(n) { return f(n + 1); })(0) : 0" />""",
+            Returns = 1,
+            Commits = new JsonObject { ["count"] = 2 },
+        },
     ];
 }
