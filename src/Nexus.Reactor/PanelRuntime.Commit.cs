@@ -12,12 +12,21 @@ namespace Nexus.Reactor;
 internal sealed partial class PanelRuntime
 {
     /// <summary>
-    /// Commits what an execution staged: every changed key is checked (JSON, type, write capability) before any
-    /// is applied, so a commit is all or nothing. Then computeds are refreshed, the version moves on, and
+    /// Commits what an execution staged: the copies handed to handlers that may not write their key must be
+    /// unchanged, and every changed key is checked (JSON, type) before any is applied, so a commit is all or
+    /// nothing. Then computeds are refreshed, the version moves on, and
     /// subscribers hear of it (as progress at a commit point, as a patch at the end).
     /// </summary>
     private void Commit(ToolExecution execution, bool final)
     {
+        foreach (var view in execution.ReadOnlyViews)
+        {
+            if (!JsGraph.SameJson(view.Copy, view.Basis))
+            {
+                throw SandboxAbort.PermissionDenied("state:write:" + view.Key + " (the handler changed it in place)");
+            }
+        }
+
         var changes = new List<(string Key, JsonNode? Json, JsValue Value)>();
         foreach (var (key, staged) in execution.Staged)
         {
@@ -25,11 +34,6 @@ internal sealed partial class PanelRuntime
             if (JsGraph.SameJson(staged.Value, committed))
             {
                 continue;
-            }
-
-            if (!staged.WriteAllowed)
-            {
-                throw SandboxAbort.PermissionDenied("state:write:" + key + " (the handler changed it in place)");
             }
 
             var type = Program.States[key].Type;

@@ -13,6 +13,8 @@ namespace Nexus.Reactor.Execution;
 internal sealed class ToolExecution(PanelRuntime runtime, string tool, long deadlineTicks)
 {
     private readonly Dictionary<string, StagedValue> _staged = new(StringComparer.Ordinal);
+    private readonly List<ReadOnlyView> _views = [];
+    private readonly Dictionary<string, ReadOnlyView> _latestViews = new(StringComparer.Ordinal);
     private readonly List<PanelEvent> _pendingEvents = [];
     private readonly List<ViewUpdate> _pendingViewUpdates = [];
     private int _hostCalls;
@@ -70,7 +72,11 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
         return this;
     }
 
-    /// <summary>A state value as the handler sees it: its own writes, else a working copy of a list or object, else the committed value.</summary>
+    /// <summary>
+    /// A state value as the handler sees it: its own writes, else a working copy of a list or object, else the
+    /// committed value. Handlers that may write a key share its working copy (a nested tool sees the caller's
+    /// changes); a handler that may not write it gets a copy of its own (see <see cref="ViewFor"/>).
+    /// </summary>
     public JsValue Read(string key, bool writable)
     {
         if (runtime.Program.IsComputed(key))
@@ -78,13 +84,15 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
             return runtime.Computeds.Read(key, this);
         }
 
-        if (_staged.TryGetValue(key, out var staged))
+        var isStaged = _staged.TryGetValue(key, out var staged);
+        if (!writable)
         {
-            if (writable && !staged.WriteAllowed)
-            {
-                _staged[key] = staged with { WriteAllowed = true };
-            }
+            var current = isStaged ? staged.Value : runtime.Store.Get(key);
+            return current.IsObject() ? ViewFor(key, current, isStaged) : current;
+        }
 
+        if (isStaged)
+        {
             return staged.Value;
         }
 
@@ -95,8 +103,44 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
         }
 
         var copy = JsGraph.Clone(runtime.Sandbox.Engine, committed);
-        _staged[key] = new StagedValue(copy, writable);
+        _staged[key] = new StagedValue(copy);
         return copy;
+    }
+
+    /// <summary>The copies handed to handlers that may not write their key; each commit checks they are unchanged.</summary>
+    public IReadOnlyList<ReadOnlyView> ReadOnlyViews => _views;
+
+    /// <summary>
+    /// A copy of a list or object for a handler that may not write it. Never the writers' working copy: through
+    /// that shared copy, a reader called by a writer (or one whose alias outlived a writer's read) changed state
+    /// it had no capability for. Reads of a committed value share one copy, as it cannot change before a commit
+    /// replaces it; a value a writer staged is copied through JSON (so a value that is not JSON fails here, as its
+    /// commit would).
+    /// </summary>
+    private JsValue ViewFor(string key, JsValue current, bool staged)
+    {
+        var engine = runtime.Sandbox.Engine;
+        if (!staged)
+        {
+            if (_latestViews.TryGetValue(key, out var latest) && ReferenceEquals(latest.Basis, current))
+            {
+                return latest.Copy;
+            }
+
+            var view = new ReadOnlyView(key, JsGraph.Clone(engine, current), current);
+            _latestViews[key] = view;
+            _views.Add(view);
+            return view.Copy;
+        }
+
+        if (!JsonValues.TryToJson(current, runtime.Options.MemoryBytes, out var json, out var error))
+        {
+            throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"state '{key}' would not be JSON: {error}");
+        }
+
+        var copy = new ReadOnlyView(key, JsonValues.ToJs(json, engine, freeze: false), JsonValues.ToJs(json, engine, freeze: true, runtime.Sandbox.Freeze));
+        _views.Add(copy);
+        return copy.Copy;
     }
 
     public void Write(string key, JsValue value)
@@ -112,7 +156,7 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
             throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"state '{key}' is a {type}; {StateTypes.Describe(value)} cannot be assigned to it");
         }
 
-        _staged[key] = new StagedValue(value, WriteAllowed: true);
+        _staged[key] = new StagedValue(value);
     }
 
     public void Emit(string name, JsValue payload)
@@ -166,9 +210,12 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
     }
 }
 
-/// <summary>A value staged for a state key, and whether a handler that may write the key has seen it.</summary>
-internal readonly record struct StagedValue(JsValue Value, bool WriteAllowed)
+/// <summary>A value staged for a state key by a handler that may write it.</summary>
+internal readonly record struct StagedValue(JsValue Value)
 {
     /// <summary>Lists and objects stay staged after a commit point: the handler keeps changing its working copy.</summary>
     public bool IsWorkingCopy => Value.IsObject();
 }
+
+/// <summary>A copy of a state handed to a handler that may not write it, and the value it must still equal.</summary>
+internal readonly record struct ReadOnlyView(string Key, JsValue Copy, JsValue Basis);

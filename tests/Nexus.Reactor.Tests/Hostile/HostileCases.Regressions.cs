@@ -131,5 +131,25 @@ public static partial class HostileCases
             Returns = 1,
             Commits = new JsonObject { ["count"] = 2 },
         },
+
+        // Handlers that may read a list or object and handlers that may write it shared one working copy: a
+        // reader changed state it had no capability for whenever a writer in the same call touched the key.
+        new("reader-writes-the-writers-working-copy", "$state.items.push('ok'); return await $tools.reader();", PermissionDenied)
+        {
+            Logic = """<Tool name="reader"><Capabilities><Capability type="state:read" scope="items" /></Capabilities><Handler>$state.items.push('evil'); return 1;</Handler></Tool>""",
+        },
+        new("reader-alias-written-after-a-writer-ran", "const l = $state.items; await $tools.writer(); l.push('evil'); return l.length;", PermissionDenied)
+        {
+            Capabilities = """<Capability type="state:read" scope="items" />""",
+            Logic = """<Tool name="writer"><Capabilities><Capability type="state:write" scope="items" /></Capabilities><Handler>$state.items.push('ok'); return 1;</Handler></Tool>""",
+        },
+        new("reader-writes-before-a-writer-reads", "await $tools.reader(); $state.items.push('ok'); return 1;", PermissionDenied)
+        {
+            Logic = """<Tool name="reader"><Capabilities><Capability type="state:read" scope="items" /></Capabilities><Handler>$state.items.push('evil'); return 1;</Handler></Tool>""",
+        },
+        new("reader-reads-a-non-json-value-a-writer-staged", "$state.doc.when = new Date(0); return await $tools.reader();", TypeMismatch)
+        {
+            Logic = """<Tool name="reader"><Capabilities><Capability type="state:read" scope="doc" /></Capabilities><Handler>return Object.keys($state.doc).length;</Handler></Tool>""",
+        },
     ];
 }
