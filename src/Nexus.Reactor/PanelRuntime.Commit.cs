@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Jint;
 using Jint.Native;
 using Jint.Runtime;
+using Jint.Runtime.Interop;
 using Nexus.Reactor.Execution;
 using Nexus.Reactor.Extensions;
 using Nexus.Reactor.Program;
@@ -157,7 +158,12 @@ internal sealed partial class PanelRuntime
         return error;
     }
 
-    /// <summary><c>$tools.name(args)</c>: runs that tool inline in the same execution, with its own capabilities; returns a promise of its result.</summary>
+    /// <summary>
+    /// <c>$tools.name(args)</c>: runs that tool inline in the same execution, with its own capabilities; returns a
+    /// promise of its result. The result crosses as a tool's result does, as JSON: a copy, so that what a tool
+    /// returns (its working copy of a state, say) is never shared with a caller that may not write it, and a
+    /// value that is not JSON fails the call with <c>TYPE_MISMATCH</c> as it would at the top level.
+    /// </summary>
     public JsValue CallToolInline(ToolExecution execution, HandlerSpec tool, JsValue args)
     {
         var engine = Sandbox.Engine;
@@ -172,15 +178,31 @@ internal sealed partial class PanelRuntime
             return PromiseCall(promise, "reject", engine.Intrinsics.TypeError.Construct($"{RuntimeErrorCodes.InvalidArgs}: {argsError}"));
         }
 
+        JsValue result;
         try
         {
-            var result = engine.Call(Sandbox.FunctionOf(tool.Script), JsValue.Undefined, GlobalsOf(tool).Arguments(JsonValues.ToJs(bound, engine, freeze: true, Sandbox.Freeze)));
-            return result is Jint.Native.Object.ObjectInstance o && IsPromise(o) ? result : PromiseCall(promise, "resolve", result);
+            result = engine.Call(Sandbox.FunctionOf(tool.Script), JsValue.Undefined, GlobalsOf(tool).Arguments(JsonValues.ToJs(bound, engine, freeze: true, Sandbox.Freeze)));
+            result = result is Jint.Native.Object.ObjectInstance o && IsPromise(o) ? result : PromiseCall(promise, "resolve", result);
         }
         catch (JavaScriptException ex)
         {
             return PromiseCall(promise, "reject", ex.Error);
         }
+
+        var asResult = new ClrFunction(engine, string.Empty, (_, a) => ResultOf(tool, a.Length > 0 ? a[0] : JsValue.Undefined));
+        return engine.Call(((Jint.Native.Object.ObjectInstance)result).Get("then"), result, [asResult]);
+    }
+
+    private JsValue ResultOf(HandlerSpec tool, JsValue value)
+    {
+        if (value.IsUndefined())
+        {
+            return value;
+        }
+
+        return JsonValues.TryToJson(value, Options.MemoryBytes, out var json, out var error)
+            ? JsonValues.ToJs(json, Sandbox.Engine, freeze: false)
+            : throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"the return value of $tools.{tool.Name} is not JSON: {error}");
     }
 
     private JsValue PromiseCall(Jint.Native.Object.ObjectInstance promiseConstructor, string method, JsValue value) =>

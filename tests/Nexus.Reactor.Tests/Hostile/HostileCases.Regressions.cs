@@ -151,5 +151,27 @@ public static partial class HostileCases
         {
             Logic = """<Tool name="reader"><Capabilities><Capability type="state:read" scope="doc" /></Capabilities><Handler>return Object.keys($state.doc).length;</Handler></Tool>""",
         },
+
+        // What a tool returned through $tools was the tool's own value, not a JSON result: a writer returning its
+        // working copy handed a reader a live handle on it, and a tool could return what no tool may (a Date).
+        new("reader-writes-what-a-writer-returned", "const l = await $tools.writer(); l.push('evil'); return l.includes('evil');", null)
+        {
+            Capabilities = """<Capability type="state:read" scope="items" />""",
+            Logic = """<Tool name="writer"><Capabilities><Capability type="state:write" scope="items" /></Capabilities><Handler>if (!$state.items.includes('ok')) $state.items.push('ok'); return $state.items;</Handler></Tool>""",
+            Returns = true,
+            Commits = new JsonObject { ["items"] = JsonNode.Parse("""[1, {"a": 2}, "ok"]""") },
+        },
+        new("tool-returns-what-is-not-json", "const d = await $tools.maker(); return typeof d;", TypeMismatch)
+        {
+            Logic = """<Tool name="maker"><Handler>return new Date(0);</Handler></Tool>""",
+        },
+        new("tool-returns-nothing", "const r = await $tools.nothing(); return [r === undefined, await $tools.echoes({ v: [1, { a: 2 }] })];", null)
+        {
+            Logic = """
+                <Tool name="nothing"><Handler>return;</Handler></Tool>
+                <Tool name="echoes"><Arg name="v" type="list" /><Handler>return $args.v;</Handler></Tool>
+                """,
+            Returns = JsonNode.Parse("""[true, [1, {"a": 2}]]"""),
+        },
     ];
 }
