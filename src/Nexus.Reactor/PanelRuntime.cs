@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Jint;
 using Jint.Native;
 using Nexus.Reactor.Computeds;
 using Nexus.Reactor.Execution;
@@ -82,7 +83,13 @@ internal sealed partial class PanelRuntime
         }
 
         Computeds.TrackState(key);
-        return ExpressionOverlay is { } overlay && overlay.Staged.TryGetValue(key, out var staged) ? staged.Value : Store.Get(key);
+        if (ExpressionOverlay is { } overlay && overlay.Staged.TryGetValue(key, out var staged))
+        {
+            // A frozen copy, as committed values are: the working copy itself let a computed change state.
+            return staged.Value.IsObject() ? overlay.FrozenCopy(key, staged.Value) : staged.Value;
+        }
+
+        return Store.Get(key);
     }
 
     /// <summary>Loads the initial state: defaults, with a saved state merged over them (unknown keys dropped, wrong types replaced and logged).</summary>

@@ -133,15 +133,21 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
             return view.Copy;
         }
 
-        if (!JsonValues.TryToJson(current, runtime.Options.MemoryBytes, out var json, out var error))
-        {
-            throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"state '{key}' would not be JSON: {error}");
-        }
-
+        var json = StagedJson(key, current);
         var copy = new ReadOnlyView(key, JsonValues.ToJs(json, engine, freeze: false), JsonValues.ToJs(json, engine, freeze: true, runtime.Sandbox.Freeze));
         _views.Add(copy);
         return copy.Copy;
     }
+
+    /// <summary>A frozen copy of a value a writer staged, for computeds evaluated over the handler's writes.</summary>
+    public JsValue FrozenCopy(string key, JsValue staged) =>
+        JsonValues.ToJs(StagedJson(key, staged), runtime.Sandbox.Engine, freeze: true, runtime.Sandbox.Freeze);
+
+    /// <summary>A staged value as JSON; one that is not JSON fails here, as its commit would.</summary>
+    private JsonNode? StagedJson(string key, JsValue staged) =>
+        JsonValues.TryToJson(staged, runtime.Options.MemoryBytes, out var json, out var error)
+            ? json
+            : throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"state '{key}' would not be JSON: {error}");
 
     public void Write(string key, JsValue value)
     {

@@ -173,5 +173,14 @@ public static partial class HostileCases
                 """,
             Returns = JsonNode.Parse("""[true, [1, {"a": 2}]]"""),
         },
+
+        // A computed evaluated over a handler's writes read the handler's working copy itself, and a computed
+        // (which has no capability at all) could push into it: the push was committed.
+        new("computed-mutates-the-working-copy", "$state.items.push('ok'); return $state.sneaky;", null)
+        {
+            Data = """<Computed name="sneaky" value="[$state.items].map(a => a.push('evil'))[0]" />""",
+            Returns = null,
+            Commits = new JsonObject { ["items"] = JsonNode.Parse("""[1, {"a": 2}, "ok"]""") },
+        },
     ];
 }
