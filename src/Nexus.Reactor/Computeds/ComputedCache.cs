@@ -106,6 +106,9 @@ internal sealed class ComputedCache(PanelRuntime runtime)
             throw new ReactiveDepthExceeded(name);
         }
 
+        // Read here, not in the catch filter below: a filter runs before the finally blocks of the evaluations
+        // nested in this one have popped their frames, so the stack is as deep as where the chain was cut.
+        var outermost = _frames.Count == 0;
         var frame = new HashSet<string>(StringComparer.Ordinal);
         _frames.Push(frame);
         var previousOverlay = runtime.ExpressionOverlay;
@@ -123,7 +126,7 @@ internal sealed class ComputedCache(PanelRuntime runtime)
 
             return (JsonValues.ToJs(json, runtime.Sandbox.Engine, freeze: true, runtime.Sandbox.Freeze), json, frame);
         }
-        catch (ReactiveDepthExceeded cut) when (_frames.Count == 1)
+        catch (ReactiveDepthExceeded cut) when (outermost)
         {
             runtime.Log.Write(LogLevel.Warning, $"computed '{name}' was cut: its chain of computeds is deeper than {runtime.Options.ReactiveDepthLimit} (at '{cut.Computed}')");
             return (JsValue.Null, null, frame);

@@ -182,5 +182,14 @@ public static partial class HostileCases
             Returns = null,
             Commits = new JsonObject { ["items"] = JsonNode.Parse("""[1, {"a": 2}, "ok"]""") },
         },
+
+        // A chain of computeds deeper than the reactive depth limit was never cut: the catch's filter ran before
+        // the nested evaluations had popped their frames, so the exception escaped and failed the handler with
+        // HANDLER_ERROR ("reactive depth exceeded") instead of the computed reading as null.
+        new("computed-cycle-through-dynamic-keys", "return $state.ping;", null)
+        {
+            Data = """<Computed name="ping" value="$state['po' + 'ng']" /><Computed name="pong" value="$state['pi' + 'ng']" />""",
+            Returns = null,
+        },
     ];
 }
