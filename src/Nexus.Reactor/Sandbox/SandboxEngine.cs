@@ -29,6 +29,10 @@ internal sealed class SandboxEngine
             o.RegexTimeoutInterval(options.RegexTimeout);
             o.MaxArraySize(10_000_000);
             o.Constraints.StackOverflowGuard = true;
+
+            // Atomics.wait blocks the thread in .NET, where no limit is checked: it would hang the panel (and a
+            // thread of the host's pool) past any deadline. An agent that cannot suspend gets a TypeError instead.
+            o.AgentCanSuspend = false;
             o.Constraint(_deadline);
             o.LocalTimeZone(TimeZoneInfo.Utc);
             o.Culture(CultureInfo.InvariantCulture);

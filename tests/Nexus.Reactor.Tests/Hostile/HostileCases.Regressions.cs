@@ -191,5 +191,12 @@ public static partial class HostileCases
             Data = """<Computed name="ping" value="$state['po' + 'ng']" /><Computed name="pong" value="$state['pi' + 'ng']" />""",
             Returns = null,
         },
+
+        // Atomics.wait blocked the panel's thread in .NET, where no limit is checked: the panel hung for good.
+        new("atomics-wait-forever", "const cell = new Int32Array(new SharedArrayBuffer(4)); return Atomics.wait(cell, 0, 0);", HandlerError),
+        new("atomics-wait-past-the-deadline", "const cell = new Int32Array(new SharedArrayBuffer(4)); return Atomics.wait(cell, 0, 0, 100000);", HandlerError)
+        {
+            Limits = HostileLimits.Clock,
+        },
     ];
 }
