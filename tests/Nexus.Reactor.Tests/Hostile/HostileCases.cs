@@ -34,6 +34,7 @@ public static partial class HostileCases
         new("function-constructor-from-arrow", "return (() => {}).constructor('return this')();", HandlerError),
         new("async-function-constructor-by-reflect", "const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor; return await Reflect.construct(AsyncFunction, ['return 1'])();", HandlerError),
         new("generator-constructor-by-descriptor", "const d = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(function* () {}), 'constructor'); return d.value('yield 1')().next().value;", HandlerError),
+        new("shadow-realm-evaluate", "return new ShadowRealm().evaluate('1 + 1');", HandlerError),
         new("bound-function-constructor", "const make = [].constructor.constructor.bind(null, 'return 1'); return make()();", HandlerError),
         new("host-objects-expose-no-dotnet", """
             const found = [];
