@@ -3,6 +3,7 @@ using Jint;
 using Jint.Native;
 using Jint.Native.Object;
 using Jint.Runtime;
+using Jint.Runtime.Descriptors;
 using Nexus.Nxml.Parsing;
 using Nexus.Reactor.Program;
 
@@ -30,16 +31,27 @@ internal sealed partial class ErrorMapper(PanelProgram program)
         _ => new ToolError(RuntimeErrorCodes.HandlerError, "the handler failed: " + Cut(exception.Message, maxLength)),
     };
 
-    /// <summary>A rejected handler promise: the rejection value, located through its stack.</summary>
+    /// <summary>
+    /// A rejected handler promise: the rejection value, located through its stack. Its properties are read as
+    /// data only: a getter or a proxy trap the handler left on it must not run here, where a JavaScript error
+    /// it throws went nowhere and left the call to be reported as a promise that never settles (TIMEOUT).
+    /// </summary>
     public ToolError FromRejection(JsValue reason, int maxLength)
     {
-        var (file, line, column) = StackLocation(reason);
-        return FromJavaScript(reason, MessageOf(reason), file, line, column, maxLength);
+        try
+        {
+            var (file, line, column) = StackLocation(reason);
+            return FromJavaScript(reason, MessageOf(reason), file, line, column, maxLength);
+        }
+        catch (JavaScriptException)
+        {
+            return new ToolError(RuntimeErrorCodes.HandlerError, "the handler threw a value that cannot be inspected");
+        }
     }
 
     private ToolError FromJavaScript(JsValue error, string message, string? file, int line, int column, int maxLength)
     {
-        var code = error is ObjectInstance obj && obj.Get("name").ToString() == "ExtensionError"
+        var code = DataProperty(error, "name") is { } name && name.IsString() && name.ToString() == "ExtensionError"
             ? RuntimeErrorCodes.ExtensionError
             : message.Contains("Maximum call stack size exceeded", StringComparison.Ordinal)
                 ? RuntimeErrorCodes.ResourceLimit
@@ -61,10 +73,10 @@ internal sealed partial class ErrorMapper(PanelProgram program)
 
     private static string MessageOf(JsValue reason)
     {
-        if (reason is ObjectInstance obj && obj.Get("message") is { } message && message.IsString())
+        if (DataProperty(reason, "message") is { } message && message.IsString())
         {
-            var name = obj.Get("name");
-            return name.IsString() && name.ToString() is not ("Error" or "ExtensionError") ? $"{name}: {message}" : message.ToString();
+            var name = DataProperty(reason, "name");
+            return name is not null && name.IsString() && name.ToString() is not ("Error" or "ExtensionError") ? $"{name}: {message}" : message.ToString();
         }
 
         return reason.IsString() ? reason.ToString() : "the handler threw " + Nexus.Reactor.State.StateTypes.Describe(reason);
@@ -72,15 +84,33 @@ internal sealed partial class ErrorMapper(PanelProgram program)
 
     private static (string? File, int Line, int Column) StackLocation(JsValue reason)
     {
-        if (reason is not ObjectInstance obj || !obj.Get("stack").IsString())
+        if (DataProperty(reason, "stack") is not { } stack || !stack.IsString())
         {
             return (null, 0, 0);
         }
 
-        var match = StackFrame().Match(obj.Get("stack").ToString());
+        var match = StackFrame().Match(stack.ToString());
         return match.Success
             ? (match.Groups["file"].Value, int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture))
             : (null, 0, 0);
+    }
+
+    /// <summary>A property's value when it is data (own or inherited, through a bounded chain); null otherwise.</summary>
+    private static JsValue? DataProperty(JsValue value, string name)
+    {
+        var owner = value as ObjectInstance;
+        for (var depth = 0; owner is not null && depth < 32; depth++)
+        {
+            var descriptor = owner.GetOwnProperty(name);
+            if (descriptor != PropertyDescriptor.Undefined)
+            {
+                return descriptor.IsDataDescriptor() ? descriptor.Value : null;
+            }
+
+            owner = owner.Prototype;
+        }
+
+        return null;
     }
 
     private static string Cut(string text, int maxLength) => text.Length <= maxLength ? text : text[..maxLength] + "…";

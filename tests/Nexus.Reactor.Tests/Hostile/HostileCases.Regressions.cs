@@ -198,5 +198,16 @@ public static partial class HostileCases
         {
             Limits = HostileLimits.Clock,
         },
+
+        // Reporting a failure read the thrown value's message, name and stack through getters and proxy traps:
+        // one that threw left the rejection unhandled, and the call was reported as a promise that never
+        // settles (TIMEOUT); one that looped ran the handler's code inside the host's error report.
+        new("throw-with-a-throwing-message-getter", "throw { get message() { throw new Error('inner'); } };", HandlerError),
+        new("throw-with-a-looping-message-getter", "throw { get message() { while (true) {} } };", HandlerError)
+        {
+            Limits = HostileLimits.Clock,
+        },
+        new("throw-an-error-with-a-throwing-stack-getter", "const e = new Error('outer'); Object.defineProperty(e, 'stack', { get() { throw new Error('inner'); } }); throw e;", HandlerError),
+        new("throw-a-throwing-proxy", "throw new Proxy({}, { get() { throw new Error('trap'); }, getOwnPropertyDescriptor() { throw new Error('trap'); } });", HandlerError),
     ];
 }
