@@ -15,8 +15,8 @@ internal sealed partial class PanelRuntime
     /// <summary>
     /// Commits what an execution staged: the copies handed to handlers that may not write their key must be
     /// unchanged, and every changed key is checked (JSON, type) before any is applied, so a commit is all or
-    /// nothing. Then computeds are refreshed, the version moves on, and
-    /// subscribers hear of it (as progress at a commit point, as a patch at the end).
+    /// nothing. Then computeds are refreshed, the version moves on, and subscribers hear of it (as progress at
+    /// a commit point, as a patch at the end).
     /// </summary>
     private void Commit(ToolExecution execution, bool final)
     {
