@@ -88,7 +88,7 @@ internal sealed partial class PanelRuntime
     /// <summary>Runs script code for an execution within its deadline; whatever stops it fails the execution, never the panel.</summary>
     private void RunGuarded(ToolExecution execution, Action action)
     {
-        Sandbox.Enter(execution.DeadlineTicks);
+        Sandbox.Enter(execution.DeadlineTicks, Options.MemoryBytes - execution.MemoryUsed);
         try
         {
             action();
@@ -104,7 +104,7 @@ internal sealed partial class PanelRuntime
         }
         finally
         {
-            Sandbox.Leave();
+            execution.MemoryUsed += Sandbox.Leave();
         }
     }
 

@@ -139,7 +139,7 @@ internal sealed partial class PanelRuntime
     {
         // A computed may queue promise jobs, and nothing processes them here.
         _jobsMayRemain = true;
-        Sandbox.Enter(Environment.TickCount64 + (long)Options.Timeout.TotalMilliseconds);
+        Sandbox.Enter(Environment.TickCount64 + (long)Options.Timeout.TotalMilliseconds, Options.MemoryBytes);
         try
         {
             return Computeds.Json(name);

@@ -266,7 +266,7 @@ public sealed class WildPanelTests
         var runtime = panel.Runtime;
         var compiled = Assert.IsType<ExpressionValue>(runtime.Program.Expressions.Of(attribute));
         var function = runtime.Sandbox.FunctionOf(runtime.Program.Expressions.Scripts[compiled.Expression]);
-        runtime.Sandbox.Enter(Environment.TickCount64 + 5_000);
+        runtime.Sandbox.Enter(Environment.TickCount64 + 5_000, runtime.Options.MemoryBytes);
         try
         {
             var value = runtime.Sandbox.Engine.Call(function, JsValue.Undefined, [runtime.ExpressionState, JsValue.Undefined]);

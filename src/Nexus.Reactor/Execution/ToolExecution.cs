@@ -36,6 +36,9 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
 
     public List<ViewUpdate> ViewUpdates { get; } = [];
 
+    /// <summary>Bytes allocated by the runs of script code so far (the memory limit is the execution's, §5).</summary>
+    public long MemoryUsed { get; set; }
+
     /// <summary>Extension calls started and not yet settled.</summary>
     public int PendingHostCalls { get; set; }
 

@@ -16,6 +16,7 @@ internal sealed class SandboxEngine
 {
     private readonly Dictionary<ScriptSource, JsValue> _functions = new(ReferenceEqualityComparer.Instance);
     private readonly DeadlineConstraint _deadline = new();
+    private readonly AllocationConstraint _allocation = new();
     private readonly GlobalSnapshot _clean;
 
     public SandboxEngine(ReactorOptions options)
@@ -34,6 +35,7 @@ internal sealed class SandboxEngine
             // thread of the host's pool) past any deadline. An agent that cannot suspend gets a TypeError instead.
             o.AgentCanSuspend = false;
             o.Constraint(_deadline);
+            o.Constraint(_allocation);
             o.LocalTimeZone(TimeZoneInfo.Utc);
             o.Culture(CultureInfo.InvariantCulture);
         });
@@ -71,15 +73,23 @@ internal sealed class SandboxEngine
         return function;
     }
 
-    /// <summary>Starts a run of script code that must end before <paramref name="deadlineTicks"/> (Environment.TickCount64).</summary>
-    public void Enter(long deadlineTicks)
+    /// <summary>
+    /// Starts a run of script code that must end before <paramref name="deadlineTicks"/> (Environment.TickCount64)
+    /// and may allocate at most <paramref name="memoryBytes"/>.
+    /// </summary>
+    public void Enter(long deadlineTicks, long memoryBytes)
     {
         Engine.Constraints.Reset();
         _deadline.Deadline = deadlineTicks;
+        _allocation.Start(memoryBytes);
     }
 
-    /// <summary>Lets no run of script code continue (after <see cref="Enter"/> work is done).</summary>
-    public void Leave() => _deadline.Deadline = long.MaxValue;
+    /// <summary>Lets no run of script code continue (after <see cref="Enter"/> work is done); returns the bytes the run allocated.</summary>
+    public long Leave()
+    {
+        _deadline.Deadline = long.MaxValue;
+        return _allocation.Stop();
+    }
 
     /// <summary>
     /// Drops every promise job still queued (and every promise the host registered before), so that nothing an
@@ -156,6 +166,41 @@ internal sealed class SandboxEngine
           return roots;
         })()
         """;
+
+    /// <summary>
+    /// What an execution may allocate over all its runs: Jint's own limit (<c>LimitMemory</c>, kept for what it
+    /// charges of deferred string concatenation) starts again with every run, so an execution that awaited an
+    /// extension between allocations could hold any amount of memory. A run is given what its execution has left.
+    /// </summary>
+    private sealed class AllocationConstraint : Constraint
+    {
+        private long _start;
+        private long _allowed = long.MaxValue;
+
+        public void Start(long allowed)
+        {
+            _allowed = allowed;
+            _start = GC.GetAllocatedBytesForCurrentThread();
+        }
+
+        public long Stop()
+        {
+            _allowed = long.MaxValue;
+            return Math.Max(0, GC.GetAllocatedBytesForCurrentThread() - _start);
+        }
+
+        public override void Check()
+        {
+            if (GC.GetAllocatedBytesForCurrentThread() - _start > _allowed)
+            {
+                throw new Jint.Runtime.MemoryLimitExceededException("the handler used more memory than allowed");
+            }
+        }
+
+        public override void Reset()
+        {
+        }
+    }
 
     private sealed class DeadlineConstraint : Constraint
     {
