@@ -58,6 +58,9 @@ public static class HostilePanel
         return { fp: fp.join('|'), marks };
         """;
 
+    /// <summary>The states of every hostile panel (the computeds are not listed: a case may add its own).</summary>
+    public static readonly string[] StateKeys = ["count", "text", "items", "doc"];
+
     public static string Source(HostileCase c) => Source(c.Attack, c.Data, c.Logic, c.Capabilities, c.ArgDeclarations);
 
     public static string Source(string attack, string data = "", string logic = "", string? capabilities = null, string args = "")
