@@ -8,7 +8,7 @@ public static partial class HostileCases
     /// <summary>A sparse array whose JSON would be four billion nulls.</summary>
     private const string Sparse = "const a = []; a.length = 2 ** 32 - 1;";
 
-    /// <summary>Cases that found bugs in the runtime; each came with its fix.</summary>
+    /// <summary>Cases that found bugs in the runtime (each came with its fix), and guards of those fixes.</summary>
     private static IReadOnlyList<HostileCase> Regressions =>
     [
         // The realm was frozen only down to the globals' constructors and prototypes: generator, iterator and
@@ -147,6 +147,7 @@ public static partial class HostileCases
         {
             Logic = """<Tool name="reader"><Capabilities><Capability type="state:read" scope="items" /></Capabilities><Handler>$state.items.push('evil'); return 1;</Handler></Tool>""",
         },
+        // Guard: a reader's copy of what a writer staged is made through JSON, so a value that is not JSON fails there.
         new("reader-reads-a-non-json-value-a-writer-staged", "$state.doc.when = new Date(0); return await $tools.reader();", TypeMismatch)
         {
             Logic = """<Tool name="reader"><Capabilities><Capability type="state:read" scope="doc" /></Capabilities><Handler>return Object.keys($state.doc).length;</Handler></Tool>""",
