@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Jint;
 using Jint.Native;
 using Jint.Runtime;
+using Jint.Runtime.Interop;
 using Nexus.Reactor.Execution;
 using Nexus.Reactor.Extensions;
 using Nexus.Reactor.Program;
@@ -12,12 +13,21 @@ namespace Nexus.Reactor;
 internal sealed partial class PanelRuntime
 {
     /// <summary>
-    /// Commits what an execution staged: every changed key is checked (JSON, type, write capability) before any
-    /// is applied, so a commit is all or nothing. Then computeds are refreshed, the version moves on, and
-    /// subscribers hear of it (as progress at a commit point, as a patch at the end).
+    /// Commits what an execution staged: the copies handed to handlers that may not write their key must be
+    /// unchanged, and every changed key is checked (JSON, type) before any is applied, so a commit is all or
+    /// nothing. Then computeds are refreshed, the version moves on, and subscribers hear of it (as progress at
+    /// a commit point, as a patch at the end).
     /// </summary>
     private void Commit(ToolExecution execution, bool final)
     {
+        foreach (var view in execution.ReadOnlyViews)
+        {
+            if (!JsGraph.SameJson(view.Copy, view.Basis))
+            {
+                throw SandboxAbort.PermissionDenied("state:write:" + view.Key + " (the handler changed it in place)");
+            }
+        }
+
         List<(string Key, JsonNode? Json, JsValue Value)>? changes = null;
         foreach (var (key, staged) in execution.Staged)
         {
@@ -27,13 +37,8 @@ internal sealed partial class PanelRuntime
                 continue;
             }
 
-            if (!staged.WriteAllowed)
-            {
-                throw SandboxAbort.PermissionDenied("state:write:" + key + " (the handler changed it in place)");
-            }
-
             var type = Program.States[key].Type;
-            if (!JsonValues.TryToJson(staged.Value, out var json, out var error))
+            if (!JsonValues.TryToJson(staged.Value, Options.MemoryBytes, out var json, out var error))
             {
                 throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"state '{key}' would not be JSON: {error}");
             }
@@ -98,7 +103,7 @@ internal sealed partial class PanelRuntime
         var json = new JsonNode?[arguments.Length];
         for (var i = 0; i < arguments.Length; i++)
         {
-            if (!JsonValues.TryToJson(arguments[i], out json[i], out var error))
+            if (!JsonValues.TryToJson(arguments[i], Options.MemoryBytes, out json[i], out var error))
             {
                 throw new JavaScriptException(Sandbox.Engine.Intrinsics.TypeError, $"argument {i + 1} of {extension}.{method} is not JSON: {error}");
             }
@@ -160,12 +165,17 @@ internal sealed partial class PanelRuntime
         return error;
     }
 
-    /// <summary><c>$tools.name(args)</c>: runs that tool inline in the same execution, with its own capabilities; returns a promise of its result.</summary>
+    /// <summary>
+    /// <c>$tools.name(args)</c>: runs that tool inline in the same execution, with its own capabilities; returns a
+    /// promise of its result. The result crosses as a tool's result does, as JSON: a copy, so that what a tool
+    /// returns (its working copy of a state, say) is never shared with a caller that may not write it, and a
+    /// value that is not JSON fails the call with <c>TYPE_MISMATCH</c> as it would at the top level.
+    /// </summary>
     public JsValue CallToolInline(ToolExecution execution, HandlerSpec tool, JsValue args)
     {
         var engine = Sandbox.Engine;
         var promise = Sandbox.PromiseConstructor;
-        if (!JsonValues.TryToJson(args, out var json, out var error))
+        if (!JsonValues.TryToJson(args, Options.MemoryBytes, out var json, out var error))
         {
             return PromiseCall(promise, "reject", engine.Intrinsics.TypeError.Construct($"the arguments of $tools.{tool.Name} are not JSON: {error}"));
         }
@@ -175,15 +185,31 @@ internal sealed partial class PanelRuntime
             return PromiseCall(promise, "reject", engine.Intrinsics.TypeError.Construct($"{RuntimeErrorCodes.InvalidArgs}: {argsError}"));
         }
 
+        JsValue result;
         try
         {
-            var result = engine.Call(Sandbox.FunctionOf(tool.Script), JsValue.Undefined, GlobalsOf(tool).Arguments(JsonValues.ToJs(bound, engine, freeze: true, Sandbox.Freeze)));
-            return result is Jint.Native.Object.ObjectInstance o && IsPromise(o) ? result : PromiseCall(promise, "resolve", result);
+            result = engine.Call(Sandbox.FunctionOf(tool.Script), JsValue.Undefined, GlobalsOf(tool).Arguments(JsonValues.ToJs(bound, engine, freeze: true, Sandbox.Freeze)));
+            result = result is Jint.Native.Object.ObjectInstance o && IsPromise(o) ? result : PromiseCall(promise, "resolve", result);
         }
         catch (JavaScriptException ex)
         {
             return PromiseCall(promise, "reject", ex.Error);
         }
+
+        var asResult = new ClrFunction(engine, string.Empty, (_, a) => ResultOf(tool, a.Length > 0 ? a[0] : JsValue.Undefined));
+        return engine.Call(((Jint.Native.Object.ObjectInstance)result).Get("then"), result, [asResult]);
+    }
+
+    private JsValue ResultOf(HandlerSpec tool, JsValue value)
+    {
+        if (value.IsUndefined())
+        {
+            return value;
+        }
+
+        return JsonValues.TryToJson(value, Options.MemoryBytes, out var json, out var error)
+            ? JsonValues.ToJs(json, Sandbox.Engine, freeze: false)
+            : throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"the return value of $tools.{tool.Name} is not JSON: {error}");
     }
 
     private JsValue PromiseCall(Jint.Native.Object.ObjectInstance promiseConstructor, string method, JsValue value) =>

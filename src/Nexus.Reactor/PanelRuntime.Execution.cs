@@ -60,7 +60,7 @@ internal sealed partial class PanelRuntime
             return;
         }
 
-        _ = Sandbox;
+        DiscardLeftoverJobs();
         var execution = new ToolExecution(this, call.Name, Environment.TickCount64 + (long)Options.Timeout.TotalMilliseconds) { Completion = call.Completion };
         _current = execution;
         RunGuarded(execution, () =>
@@ -74,11 +74,28 @@ internal sealed partial class PanelRuntime
 
     private void StartBody(PendingCall call, Func<ToolExecution, JsValue> body)
     {
-        _ = Sandbox;
+        DiscardLeftoverJobs();
         var execution = new ToolExecution(this, call.Name, Environment.TickCount64 + (long)Options.Timeout.TotalMilliseconds) { Completion = call.Completion };
         _current = execution;
         RunGuarded(execution, () => Succeed(execution, body(execution)));
         AfterEntry(execution);
+    }
+
+    /// <summary>
+    /// Promise jobs a failed run left queued would run inside the next execution, with the failed handler's
+    /// <c>$state</c> and <c>$emit</c>: they are dropped before anything else runs (this also creates the engine).
+    /// </summary>
+    private void DiscardLeftoverJobs()
+    {
+        if (_jobsMayRemain)
+        {
+            Sandbox.DiscardPendingJobs();
+            _jobsMayRemain = false;
+        }
+        else
+        {
+            _ = Sandbox;
+        }
     }
 
     /// <summary>Completes an execution from a handler's return value, or waits for it when it is a promise.</summary>
@@ -88,12 +105,15 @@ internal sealed partial class PanelRuntime
         {
             var then = promise.Get("then");
             var onFulfilled = new ClrFunction(Sandbox.Engine, string.Empty, (_, a) => { Succeed(execution, a.Length > 0 ? a[0] : JsValue.Undefined); return JsValue.Undefined; });
-            var onRejected = new ClrFunction(Sandbox.Engine, string.Empty, (_, a) => { Fail(execution, Errors.FromRejection(a.Length > 0 ? a[0] : JsValue.Undefined, Options.MaxLogLineLength)); return JsValue.Undefined; });
+            var onRejected = new ClrFunction(Sandbox.Engine, string.Empty, (_, a) => { Fail(execution, Errors.FromRejection(a.Length > 0 ? a[0] : JsValue.Undefined, Sandbox.PlainData, Options.MaxLogLineLength)); return JsValue.Undefined; });
             Sandbox.Engine.Call(then, promise, [onFulfilled, onRejected]);
             Sandbox.Engine.Advanced.ProcessTasks();
         }
         else
         {
+            // A handler without await runs as a plain function, but the jobs it queued still belong to its call,
+            // as they would before an async function's result settles.
+            Sandbox.Engine.Advanced.ProcessTasks();
             Succeed(execution, result);
         }
     }
@@ -103,7 +123,7 @@ internal sealed partial class PanelRuntime
     /// <summary>Runs script code for an execution within its deadline; whatever stops it fails the execution, never the panel.</summary>
     private void RunGuarded(ToolExecution execution, Action action)
     {
-        Sandbox.Enter(execution.DeadlineTicks);
+        Sandbox.Enter(execution.DeadlineTicks, Options.MemoryBytes - execution.MemoryUsed);
         try
         {
             action();
@@ -112,11 +132,14 @@ internal sealed partial class PanelRuntime
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Fail(execution, Errors.FromException(ex, Options.MaxLogLineLength));
+            // Whatever stopped the run also stopped the processing of its promise jobs: the rest are still
+            // queued, and would run inside the next execution, with this handler's $state and $emit.
+            _jobsMayRemain = true;
+            Fail(execution, Errors.FromException(ex, Sandbox.PlainData, Options.MaxLogLineLength));
         }
         finally
         {
-            Sandbox.Leave();
+            execution.MemoryUsed += Sandbox.Leave();
         }
     }
 
@@ -154,7 +177,7 @@ internal sealed partial class PanelRuntime
             return;
         }
 
-        if (!JsonValues.TryToJson(value, out var returnValue, out var error))
+        if (!JsonValues.TryToJson(value, Options.MemoryBytes, out var returnValue, out var error))
         {
             Fail(execution, new ToolError(RuntimeErrorCodes.TypeMismatch, "the return value is not JSON: " + error));
             return;

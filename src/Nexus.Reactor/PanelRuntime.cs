@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Jint;
 using Jint.Native;
 using Nexus.Reactor.Computeds;
 using Nexus.Reactor.Execution;
@@ -23,6 +24,9 @@ internal sealed partial class PanelRuntime
     private ToolExecution? _current;
     private SandboxEngine? _sandbox;
     private StateFacade? _expressionState;
+
+    /// <summary>Set when script code ran without its promise jobs being processed to the end; see <see cref="Sandbox.SandboxEngine.DiscardPendingJobs"/>.</summary>
+    private bool _jobsMayRemain;
 
     public PanelRuntime(PanelProgram program, ReactorOptions options, IExtensionHost extensions, string panelId, PanelActor actor)
     {
@@ -110,14 +114,16 @@ internal sealed partial class PanelRuntime
         Computeds.TrackState(key);
         if (ExpressionOverlay is { } overlay)
         {
+            // A binding's items found again: the working copies themselves, so the item written is the state's own.
             if (overlay.StageOnRead)
             {
                 return overlay.Read(key, writable: true);
             }
 
+            // A frozen copy, as committed values are: the working copy itself let a computed change state.
             if (overlay.Staged.TryGetValue(key, out var staged))
             {
-                return staged.Value;
+                return staged.Value.IsObject() ? overlay.FrozenCopy(key, staged.Value) : staged.Value;
             }
         }
 
@@ -175,7 +181,7 @@ internal sealed partial class PanelRuntime
 
     private JsonNode? ComputedJson(string name)
     {
-        Sandbox.Enter(Environment.TickCount64 + (long)Options.Timeout.TotalMilliseconds);
+        EnterForExpression();
         try
         {
             return Computeds.Json(name);
@@ -191,6 +197,14 @@ internal sealed partial class PanelRuntime
         {
             Sandbox.Leave();
         }
+    }
+
+    /// <summary>Opens the sandbox for one expression or computed outside a tool call, with the panel's full limits.</summary>
+    internal void EnterForExpression()
+    {
+        // An expression may queue promise jobs, and nothing processes them here: the next call discards them.
+        _jobsMayRemain = true;
+        Sandbox.Enter(Environment.TickCount64 + (long)Options.Timeout.TotalMilliseconds, Options.MemoryBytes);
     }
 
     private HandlerGlobals GlobalsOf(HandlerSpec handler)

@@ -15,7 +15,10 @@ public sealed record ReactorOptions
         init => field = value > TimeSpan.Zero && value <= TimeSpan.FromMinutes(10) ? value : throw Invalid(nameof(Timeout), value, "between 0 and 10 minutes");
     } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Bytes a handler may allocate in one run of JavaScript (<c>MEMORY_LIMIT</c>). Default 32 MiB.</summary>
+    /// <summary>
+    /// Bytes a handler may allocate in one execution, over all its runs of JavaScript between awaits of host
+    /// calls (<c>MEMORY_LIMIT</c>); also the most a value crossing the sandbox may take as JSON. Default 32 MiB.
+    /// </summary>
     public long MemoryBytes
     {
         get;

@@ -79,8 +79,22 @@ internal sealed class ComputedCache(PanelRuntime runtime)
         var changes = new List<ComputedChange>();
         foreach (var (name, old) in invalidated)
         {
-            Read(name, execution: null);
-            var now = _entries[name].Json;
+            JsonNode? now;
+            try
+            {
+                Read(name, execution: null);
+                now = _entries[name].Json;
+            }
+#pragma warning disable CA1031 // The change is committed already: a computed that cannot be refreshed must not fail it.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                // Out of time, memory or stack (a JavaScript error is already null in Evaluate). It stays
+                // invalid, so the next read evaluates it again.
+                runtime.Log.Write(LogLevel.Warning, $"computed '{name}' could not be refreshed and reads as null: {ex.Message}");
+                now = null;
+            }
+
             if (!JsonNode.DeepEquals(old, now))
             {
                 changes.Add(new ComputedChange(name, now is JsonValue ? now : now?.DeepClone()));
@@ -106,7 +120,8 @@ internal sealed class ComputedCache(PanelRuntime runtime)
             throw new ReactiveDepthExceeded(name);
         }
 
-        // Decided before the frame is pushed: exception filters run before inner frames are popped.
+        // Read here, not in the catch filter below: a filter runs before the finally blocks of the evaluations
+        // nested in this one have popped their frames, so the stack is as deep as where the chain was cut.
         var outermost = _frames.Count == 0;
         _frames.Push(frame);
         var previousOverlay = runtime.ExpressionOverlay;
@@ -116,7 +131,7 @@ internal sealed class ComputedCache(PanelRuntime runtime)
         {
             var spec = runtime.Program.Computeds[name];
             var result = runtime.Sandbox.Engine.Call(runtime.Sandbox.FunctionOf(spec.Script), JsValue.Undefined, [runtime.ExpressionState, JsValue.Undefined]);
-            if (!JsonValues.TryToJson(result, out var json, out var error))
+            if (!JsonValues.TryToJson(result, runtime.Options.MemoryBytes, out var json, out var error))
             {
                 runtime.Log.Write(LogLevel.Warning, $"computed '{name}' is not JSON and reads as null: {error}");
                 return (JsValue.Null, null, frame, false);

@@ -13,6 +13,8 @@ namespace Nexus.Reactor.Execution;
 internal sealed class ToolExecution(PanelRuntime runtime, string tool, long deadlineTicks)
 {
     private readonly Dictionary<string, StagedValue> _staged = new(StringComparer.Ordinal);
+    private readonly List<ReadOnlyView> _views = [];
+    private readonly Dictionary<string, ReadOnlyView> _latestViews = new(StringComparer.Ordinal);
     private List<PanelEvent>? _pendingEvents;
     private List<ViewUpdate>? _pendingViewUpdates;
     private int _hostCalls;
@@ -34,6 +36,9 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
     public List<PanelEvent> Events { get; } = [];
 
     public List<ViewUpdate> ViewUpdates { get; } = [];
+
+    /// <summary>Bytes allocated by the runs of script code so far (the memory limit is the execution's, §5).</summary>
+    public long MemoryUsed { get; set; }
 
     /// <summary>Extension calls started and not yet settled.</summary>
     public int PendingHostCalls { get; set; }
@@ -74,7 +79,11 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
         return this;
     }
 
-    /// <summary>A state value as the handler sees it: its own writes, else a working copy of a list or object, else the committed value.</summary>
+    /// <summary>
+    /// A state value as the handler sees it: its own writes, else a working copy of a list or object, else the
+    /// committed value. Handlers that may write a key share its working copy (a nested tool sees the caller's
+    /// changes); a handler that may not write it gets a copy of its own (see <see cref="ViewFor"/>).
+    /// </summary>
     public JsValue Read(string key, bool writable)
     {
         if (runtime.Program.IsComputed(key))
@@ -82,13 +91,15 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
             return runtime.Computeds.Read(key, this);
         }
 
-        if (_staged.TryGetValue(key, out var staged))
+        var isStaged = _staged.TryGetValue(key, out var staged);
+        if (!writable)
         {
-            if (writable && !staged.WriteAllowed)
-            {
-                _staged[key] = staged with { WriteAllowed = true };
-            }
+            var current = isStaged ? staged.Value : runtime.Store.Get(key);
+            return current.IsObject() ? ViewFor(key, current, isStaged) : current;
+        }
 
+        if (isStaged)
+        {
             return staged.Value;
         }
 
@@ -99,9 +110,51 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
         }
 
         var copy = JsGraph.Clone(runtime.Sandbox.Engine, committed);
-        _staged[key] = new StagedValue(copy, writable);
+        _staged[key] = new StagedValue(copy);
         return copy;
     }
+
+    /// <summary>The copies handed to handlers that may not write their key; each commit checks they are unchanged.</summary>
+    public IReadOnlyList<ReadOnlyView> ReadOnlyViews => _views;
+
+    /// <summary>
+    /// A copy of a list or object for a handler that may not write it. Never the writers' working copy: through
+    /// that shared copy, a reader called by a writer (or one whose alias outlived a writer's read) changed state
+    /// it had no capability for. Reads of a committed value share one copy, as it cannot change before a commit
+    /// replaces it; a value a writer staged is copied through JSON (so a value that is not JSON fails here, as its
+    /// commit would).
+    /// </summary>
+    private JsValue ViewFor(string key, JsValue current, bool staged)
+    {
+        var engine = runtime.Sandbox.Engine;
+        if (!staged)
+        {
+            if (_latestViews.TryGetValue(key, out var latest) && ReferenceEquals(latest.Basis, current))
+            {
+                return latest.Copy;
+            }
+
+            var view = new ReadOnlyView(key, JsGraph.Clone(engine, current), current);
+            _latestViews[key] = view;
+            _views.Add(view);
+            return view.Copy;
+        }
+
+        var json = StagedJson(key, current);
+        var copy = new ReadOnlyView(key, JsonValues.ToJs(json, engine, freeze: false), JsonValues.ToJs(json, engine, freeze: true, runtime.Sandbox.Freeze));
+        _views.Add(copy);
+        return copy.Copy;
+    }
+
+    /// <summary>A frozen copy of a value a writer staged, for computeds evaluated over the handler's writes.</summary>
+    public JsValue FrozenCopy(string key, JsValue staged) =>
+        JsonValues.ToJs(StagedJson(key, staged), runtime.Sandbox.Engine, freeze: true, runtime.Sandbox.Freeze);
+
+    /// <summary>A staged value as JSON; one that is not JSON fails here, as its commit would.</summary>
+    private JsonNode? StagedJson(string key, JsValue staged) =>
+        JsonValues.TryToJson(staged, runtime.Options.MemoryBytes, out var json, out var error)
+            ? json
+            : throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"state '{key}' would not be JSON: {error}");
 
     public void Write(string key, JsValue value)
     {
@@ -116,7 +169,7 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
             throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"state '{key}' is a {type}; {StateTypes.Describe(value)} cannot be assigned to it");
         }
 
-        _staged[key] = new StagedValue(value, WriteAllowed: true);
+        _staged[key] = new StagedValue(value);
     }
 
     public void Emit(string name, JsValue payload)
@@ -126,7 +179,7 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
             throw new SandboxAbort(RuntimeErrorCodes.ResourceLimit, $"more than {runtime.Options.MaxEvents:N0} events in one execution");
         }
 
-        if (!JsonValues.TryToJson(payload, out var json, out var error))
+        if (!JsonValues.TryToJson(payload, runtime.Options.MemoryBytes, out var json, out var error))
         {
             throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"the payload of event '{name}' is not JSON: {error}");
         }
@@ -136,7 +189,7 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
 
     public void UpdateView(string id, string kind, string name, JsValue value)
     {
-        if (!JsonValues.TryToJson(value, out var json, out var error))
+        if (!JsonValues.TryToJson(value, runtime.Options.MemoryBytes, out var json, out var error))
         {
             throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"the value for {id}.{name} is not JSON: {error}");
         }
@@ -217,9 +270,12 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
     }
 }
 
-/// <summary>A value staged for a state key, and whether a handler that may write the key has seen it.</summary>
-internal readonly record struct StagedValue(JsValue Value, bool WriteAllowed)
+/// <summary>A value staged for a state key by a handler that may write it.</summary>
+internal readonly record struct StagedValue(JsValue Value)
 {
     /// <summary>Lists and objects stay staged after a commit point: the handler keeps changing its working copy.</summary>
     public bool IsWorkingCopy => Value.IsObject();
 }
+
+/// <summary>A copy of a state handed to a handler that may not write it, and the value it must still equal.</summary>
+internal readonly record struct ReadOnlyView(string Key, JsValue Copy, JsValue Basis);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jint.Native;
+using Nexus.Reactor.Execution;
 using Nexus.Reactor.Program;
 using Nexus.Reactor.State;
 
@@ -53,7 +54,7 @@ internal sealed class ViewEvaluator(PanelRuntime runtime)
         JsonNode? current = segments[0] switch
         {
             "$state" when segments.Length > 1 => runtime.Program.IsState(segments[1]) || runtime.Program.IsComputed(segments[1])
-                ? JsonValues.TryToJson(runtime.ReadForExpression(segments[1]), out var json, out _) ? json : null
+                ? JsonValues.TryToJson(runtime.ReadForExpression(segments[1]), runtime.Options.MemoryBytes, out var json, out _) ? json : null
                 : null,
             "$scope" when segments.Length > 1 => scope.Find(segments[1])?.Item?.DeepClone(),
             _ => null,
@@ -74,14 +75,21 @@ internal sealed class ViewEvaluator(PanelRuntime runtime)
             return null;
         }
 
-        return JsonValues.TryToJson(value, out var json, out var error) ? json : Fail(expression, error);
+        try
+        {
+            return JsonValues.TryToJson(value, runtime.Options.MemoryBytes, out var json, out var error) ? json : Fail(expression, error);
+        }
+        catch (SandboxAbort abort)
+        {
+            return Fail(expression, abort.Message);
+        }
     }
 
     /// <summary>Runs an expression and returns its sandbox value (or null after logging a failure).</summary>
     public JsValue? RunToJs(ScriptSource script, ViewScope scope, out string? error)
     {
         error = null;
-        runtime.Sandbox.Enter(Environment.TickCount64 + (long)runtime.Options.Timeout.TotalMilliseconds);
+        runtime.EnterForExpression();
         try
         {
             return runtime.Sandbox.Engine.Call(runtime.Sandbox.FunctionOf(script), JsValue.Undefined, [runtime.ExpressionState, ScopeObject(scope)]);

@@ -65,7 +65,7 @@ public sealed class PanelLog
 /// <summary>How <c>$log(...values)</c> writes values: strings as they are, everything else as JSON, separated by spaces.</summary>
 internal static class LogFormat
 {
-    public static string Join(JsValue[] values)
+    public static string Join(JsValue[] values, long budget)
     {
         var builder = new StringBuilder();
         foreach (var value in values)
@@ -77,7 +77,7 @@ internal static class LogFormat
 
             builder.Append(value.IsString() ? value.ToString()
                 : value.IsUndefined() ? "undefined"
-                : JsonValues.TryToJson(value, out var json, out _) ? json?.ToJsonString() ?? "null"
+                : JsonValues.TryToJson(value, budget, out var json, out _) ? json?.ToJsonString() ?? "null"
                 : "[" + StateTypes.Describe(value) + "]");
         }
 

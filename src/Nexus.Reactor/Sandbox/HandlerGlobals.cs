@@ -27,8 +27,9 @@ internal sealed class HandlerGlobals
         _capabilities = handler.Capabilities;
         var engine = runtime.Sandbox.Engine;
         State = new StateFacade(runtime, handler.Capabilities);
-        Emit = new ClrFunction(engine, "$emit", EmitEvent, 2);
-        Log = new ClrFunction(engine, "$log", WriteLog, 0);
+        // The same function objects serve every call of the handler: frozen, they cannot carry anything from one call to the next.
+        Emit = Frozen(runtime, new ClrFunction(engine, "$emit", EmitEvent, 2));
+        Log = Frozen(runtime, new ClrFunction(engine, "$log", WriteLog, 0));
         View = new ViewFacade(runtime, this);
         Ext = new ExtFacade(runtime, this);
         Tools = new ToolsFacade(runtime, this);
@@ -57,6 +58,13 @@ internal sealed class HandlerGlobals
         }
     }
 
+    /// <summary>A host function as handlers may hold it across calls: frozen.</summary>
+    public static ClrFunction Frozen(PanelRuntime runtime, ClrFunction function)
+    {
+        runtime.Sandbox.Freeze(function);
+        return function;
+    }
+
     /// <summary>Counts a host call and returns the running execution.</summary>
     public ToolExecution HostCall() => _runtime.Current(State).CountHostCall();
 
@@ -77,15 +85,27 @@ internal sealed class HandlerGlobals
     private JsValue WriteLog(JsValue thisObject, JsValue[] arguments)
     {
         HostCall();
-        _runtime.Log.Write(LogLevel.Info, LogFormat.Join(arguments));
+        _runtime.Log.Write(LogLevel.Info, LogFormat.Join(arguments, _runtime.Options.MemoryBytes));
         return JsValue.Undefined;
     }
 }
 
-/// <summary>Helpers for read-only facade objects: everything but reading is refused.</summary>
-internal abstract class HostObject(PanelRuntime runtime) : ObjectInstance(runtime.Sandbox.Engine)
+/// <summary>
+/// Helpers for read-only facade objects: everything but reading is refused, the prototype included (a facade
+/// lives as long as its handler, so whatever it carried would reach the handler's next call).
+/// </summary>
+internal abstract class HostObject : ObjectInstance
 {
-    protected PanelRuntime Runtime { get; } = runtime;
+    protected HostObject(PanelRuntime runtime)
+        : base(runtime.Sandbox.Engine)
+    {
+        Runtime = runtime;
+
+        // Not extensible, so its prototype cannot be replaced either.
+        PreventExtensions();
+    }
+
+    protected PanelRuntime Runtime { get; }
 
     public override bool Set(JsValue property, JsValue value, JsValue receiver) =>
         throw new JavaScriptException(Runtime.Sandbox.Engine.Intrinsics.TypeError, "this host object is read-only");

@@ -15,7 +15,7 @@ internal sealed class ViewFacade(PanelRuntime runtime, HandlerGlobals globals) :
     {
         if (property.IsString() && property.ToString() == "getElementById")
         {
-            return _getElementById ??= new ClrFunction(Runtime.Sandbox.Engine, "getElementById", GetElementById, 1);
+            return _getElementById ??= HandlerGlobals.Frozen(Runtime, new ClrFunction(Runtime.Sandbox.Engine, "getElementById", GetElementById, 1));
         }
 
         return JsValue.Undefined;
@@ -89,7 +89,7 @@ internal sealed class ExtensionFacade(PanelRuntime runtime, HandlerGlobals globa
         var method = property.ToString();
         if (!_methods.TryGetValue(method, out var function))
         {
-            function = new ClrFunction(Runtime.Sandbox.Engine, method, (_, args) => Runtime.CallExtension(globals.HostCall(), extension, method, args));
+            function = HandlerGlobals.Frozen(Runtime, new ClrFunction(Runtime.Sandbox.Engine, method, (_, args) => Runtime.CallExtension(globals.HostCall(), extension, method, args)));
             _methods[method] = function;
         }
 
@@ -111,7 +111,7 @@ internal sealed class ToolsFacade(PanelRuntime runtime, HandlerGlobals globals) 
 
         if (!_tools.TryGetValue(tool.Name, out var function))
         {
-            function = new ClrFunction(Runtime.Sandbox.Engine, tool.Name, (_, args) => Runtime.CallToolInline(globals.HostCall(), tool, args.Length > 0 ? args[0] : JsValue.Undefined), 1);
+            function = HandlerGlobals.Frozen(Runtime, new ClrFunction(Runtime.Sandbox.Engine, tool.Name, (_, args) => Runtime.CallToolInline(globals.HostCall(), tool, args.Length > 0 ? args[0] : JsValue.Undefined), 1));
             _tools[tool.Name] = function;
         }
 

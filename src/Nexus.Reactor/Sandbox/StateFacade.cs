@@ -26,6 +26,10 @@ internal sealed class StateFacade : ObjectInstance
     {
         _runtime = runtime;
         _capabilities = capabilities;
+
+        // The facade serves every call of its handler: not extensible, its prototype cannot be replaced and
+        // carry something to the next call. (Handlers still cannot freeze it: see PreventExtensions.)
+        base.PreventExtensions();
     }
 
     public override JsValue Get(JsValue property, JsValue receiver)

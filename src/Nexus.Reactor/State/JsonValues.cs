@@ -14,21 +14,32 @@ namespace Nexus.Reactor.State;
 /// numbers, booleans and null. Functions, symbols, cycles, <c>NaN</c>/<c>Infinity</c>, accessors and non-plain
 /// objects (<c>Date</c>, <c>Map</c>, class instances, proxies) anywhere inside are refused; <c>undefined</c>
 /// object properties are dropped and <c>undefined</c> array items become <c>null</c>, as JSON does.
-/// Walks are depth-limited, so no value can exhaust the host's stack.
+/// Walks are depth-limited, so no value can exhaust the host's stack, and size-limited, so no value can make the
+/// host build more than a handler may allocate: the walk runs outside the sandbox's clock and memory limit, and
+/// a sparse array (<c>a.length = 2 ** 32 - 1</c>) or a value that shares its parts (<c>x = [x, x, x]</c>,
+/// nested) is small in the sandbox and huge as JSON.
 /// </summary>
 internal static class JsonValues
 {
     /// <summary>How deep a value may nest (objects and arrays) to cross the boundary.</summary>
     public const int MaxDepth = 256;
 
+    /// <summary>What a JSON node costs the host, roughly; a string adds two bytes a character.</summary>
+    private const int NodeBytes = 32;
+
     /// <summary>Converts a sandbox value to JSON; returns false with a reason when it is not JSON.</summary>
-    public static bool TryToJson(JsValue value, out JsonNode? json, out string? error)
+    /// <param name="value">The value.</param>
+    /// <param name="budget">The most bytes the JSON may take in the host (the handler's memory limit).</param>
+    /// <param name="json">The value as JSON.</param>
+    /// <param name="error">Why the value is not JSON.</param>
+    /// <exception cref="Execution.SandboxAbort"><c>MEMORY_LIMIT</c>: the JSON would take more than <paramref name="budget"/>.</exception>
+    public static bool TryToJson(JsValue value, long budget, out JsonNode? json, out string? error)
     {
         error = null;
         json = null;
         try
         {
-            json = ToJson(value, depth: 0, path: "value");
+            json = ToJson(value, depth: 0, path: "value", new Budget(budget));
             return true;
         }
         catch (NotJsonException ex)
@@ -87,8 +98,9 @@ internal static class JsonValues
         _ => JsValue.Null,
     };
 
-    private static JsonNode? ToJson(JsValue value, int depth, string path)
+    private static JsonNode? ToJson(JsValue value, int depth, string path, Budget budget)
     {
+        budget.Charge(NodeBytes, path);
         switch (value.Type)
         {
             case Types.Null:
@@ -97,7 +109,9 @@ internal static class JsonValues
             case Types.Boolean:
                 return JsonValue.Create(value.AsBoolean());
             case Types.String:
-                return JsonValue.Create(value.ToString());
+                var text = value.ToString();
+                budget.Charge(2L * text.Length, path);
+                return JsonValue.Create(text);
             case Types.Number:
                 var number = value.AsNumber();
                 return double.IsFinite(number)
@@ -119,10 +133,11 @@ internal static class JsonValues
         {
             var result = new JsonArray();
             var length = array.Length;
+            budget.Require((long)NodeBytes * length, path);
             for (uint i = 0; i < length; i++)
             {
                 var item = DataValue(array, JsNumber.Create(i), $"{path}[{i}]");
-                result.Add(ToJson(item, depth + 1, $"{path}[{i}]"));
+                result.Add(ToJson(item, depth + 1, $"{path}[{i}]", budget));
             }
 
             return result;
@@ -151,7 +166,8 @@ internal static class JsonValues
             var item = DataValue(obj, key, $"{path}.{name}");
             if (!item.IsUndefined())
             {
-                json[name] = ToJson(item, depth + 1, $"{path}.{name}");
+                budget.Charge(2L * name.Length, path);
+                json[name] = ToJson(item, depth + 1, $"{path}.{name}", budget);
             }
         }
 
@@ -200,4 +216,26 @@ internal static class JsonValues
     };
 
     private sealed class NotJsonException(string message) : Exception(message);
+
+    /// <summary>The bytes a conversion may still make the host allocate.</summary>
+    private sealed class Budget(long bytes)
+    {
+        private long _spent;
+
+        public void Charge(long cost, string path)
+        {
+            Require(cost, path);
+            _spent += cost;
+        }
+
+        public void Require(long cost, string path)
+        {
+            if (cost > bytes - _spent)
+            {
+                throw new Execution.SandboxAbort(
+                    Execution.RuntimeErrorCodes.MemoryLimit,
+                    $"{path} is too large: as JSON it would take more than the {bytes / (1024.0 * 1024):0.#} MiB a handler may use");
+            }
+        }
+    }
 }
