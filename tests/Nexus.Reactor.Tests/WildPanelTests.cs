@@ -49,16 +49,18 @@ public sealed class WildPanelTests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("   \n\t ")]
-    public async Task Notes_add_refuses_an_empty_draft(string draft)
+    [InlineData("notes.nxml", "currentNote", "", "addNote", "Note cannot be empty")]
+    [InlineData("notes.nxml", "currentNote", "   \n\t ", "addNote", "Note cannot be empty")]
+    [InlineData("chat.nxml", "input", "", "sendMessage", "Message cannot be empty")]
+    [InlineData("chat.nxml", "input", "  \n ", "sendMessage", "Message cannot be empty")]
+    public async Task Adding_refuses_blank_text_and_changes_nothing(string file, string key, string text, string tool, string message)
     {
-        await using var panel = await Start("notes.nxml", new JsonObject { ["currentNote"] = draft });
+        await using var panel = await Start(file, new JsonObject { [key] = text });
         var before = await panel.GetStateAsync();
 
-        var result = await panel.CallAsync("addNote");
+        var result = await panel.CallAsync(tool);
 
-        AssertReturns(result, """{"success": false, "error": "Note cannot be empty"}""");
+        AssertReturns(result, $$"""{"success": false, "error": "{{message}}"}""");
         Assert.Empty(result.Mutations);
         Assert.True(JsonNode.DeepEquals(before, await panel.GetStateAsync()));
     }
@@ -156,21 +158,6 @@ public sealed class WildPanelTests
         AssertMessage(messages[0]!, "user", "Hello");
         AssertMessage(messages[1]!, "assistant", $"I received your message: \"Hello\". {Placeholder}");
         Assert.True(messages[1]!["timestamp"]!.GetValue<double>() > messages[0]!["timestamp"]!.GetValue<double>());
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("  \n ")]
-    public async Task Chat_send_refuses_an_empty_message(string input)
-    {
-        await using var panel = await Start("chat.nxml", new JsonObject { ["input"] = input });
-        var before = await panel.GetStateAsync();
-
-        var result = await panel.CallAsync("sendMessage");
-
-        AssertReturns(result, """{"success": false, "error": "Message cannot be empty"}""");
-        Assert.Empty(result.Mutations);
-        Assert.True(JsonNode.DeepEquals(before, await panel.GetStateAsync()));
     }
 
     [Fact]
