@@ -77,7 +77,7 @@ internal sealed partial class PanelRuntime
         DiscardLeftoverJobs();
         var execution = new ToolExecution(this, call.Name, Environment.TickCount64 + (long)Options.Timeout.TotalMilliseconds) { Completion = call.Completion };
         _current = execution;
-        RunGuarded(execution, () => Succeed(execution, body(execution)));
+        RunGuarded(execution, () => SucceedOutsideJobs(execution, body(execution)));
         AfterEntry(execution);
     }
 
@@ -114,8 +114,18 @@ internal sealed partial class PanelRuntime
             // A handler without await runs as a plain function, but the jobs it queued still belong to its call,
             // as they would before an async function's result settles.
             Sandbox.Engine.Advanced.ProcessTasks();
-            Succeed(execution, result);
+            SucceedOutsideJobs(execution, result);
         }
+    }
+
+    /// <summary>
+    /// Completes an execution whose code ended outside the promise-job loop; the computeds its commit refreshed
+    /// may have queued jobs, and those run now, within the call's limits (inside the loop, the loop runs them).
+    /// </summary>
+    private void SucceedOutsideJobs(ToolExecution execution, JsValue value)
+    {
+        Succeed(execution, value);
+        Sandbox.Engine.Advanced.ProcessTasks();
     }
 
     private bool IsPromise(ObjectInstance value) => ReferenceEquals(value.Prototype, Sandbox.PromisePrototype);
@@ -135,7 +145,14 @@ internal sealed partial class PanelRuntime
             // Whatever stopped the run also stopped the processing of its promise jobs: the rest are still
             // queued, and would run inside the next execution, with this handler's $state and $emit.
             _jobsMayRemain = true;
-            Fail(execution, Errors.FromException(ex, Sandbox.PlainData, Options.MaxLogLineLength));
+            var error = Errors.FromException(ex, Sandbox.PlainData, Options.MaxLogLineLength);
+            if (execution.Finished)
+            {
+                // The jobs of the computeds its commit refreshed, stopped after the call had its result.
+                Log.Write(LogLevel.Warning, $"{execution.Tool}: promise jobs left after the call were stopped: {error.Code}: {error.Message}");
+            }
+
+            Fail(execution, error);
         }
         finally
         {

@@ -181,10 +181,9 @@ internal sealed partial class PanelRuntime
 
     private JsonNode? ComputedJson(string name)
     {
-        EnterForExpression();
         try
         {
-            return Computeds.Json(name);
+            return RunExpression(() => Computeds.Json(name));
         }
 #pragma warning disable CA1031 // A computed that exhausts its limits reads as null; it must not break getState.
         catch (Exception ex)
@@ -193,18 +192,34 @@ internal sealed partial class PanelRuntime
             Log.Write(LogLevel.Warning, $"computed '{name}' could not be evaluated: {ex.Message}");
             return null;
         }
+    }
+
+    /// <summary>
+    /// Runs one expression or computed outside a tool call, with the panel's full limits. The promise jobs it
+    /// queues run when it has completed, within the same limits, so the next call has nothing to discard. When
+    /// jobs were left before it (they belong to a failed run) or it fails, its own are left for the next call
+    /// to discard with them.
+    /// </summary>
+    internal T RunExpression<T>(Func<T> evaluate)
+    {
+        var queueWasEmpty = !_jobsMayRemain;
+        _jobsMayRemain = true;
+        Sandbox.Enter(Environment.TickCount64 + (long)Options.Timeout.TotalMilliseconds, Options.MemoryBytes);
+        try
+        {
+            var result = evaluate();
+            if (queueWasEmpty)
+            {
+                Sandbox.Engine.Advanced.ProcessTasks();
+                _jobsMayRemain = false;
+            }
+
+            return result;
+        }
         finally
         {
             Sandbox.Leave();
         }
-    }
-
-    /// <summary>Opens the sandbox for one expression or computed outside a tool call, with the panel's full limits.</summary>
-    internal void EnterForExpression()
-    {
-        // An expression may queue promise jobs, and nothing processes them here: the next call discards them.
-        _jobsMayRemain = true;
-        Sandbox.Enter(Environment.TickCount64 + (long)Options.Timeout.TotalMilliseconds, Options.MemoryBytes);
     }
 
     private HandlerGlobals GlobalsOf(HandlerSpec handler)

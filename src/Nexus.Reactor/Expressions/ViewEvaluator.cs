@@ -89,10 +89,9 @@ internal sealed class ViewEvaluator(PanelRuntime runtime)
     public JsValue? RunToJs(ScriptSource script, ViewScope scope, out string? error)
     {
         error = null;
-        runtime.EnterForExpression();
         try
         {
-            return runtime.Sandbox.Engine.Call(runtime.Sandbox.FunctionOf(script), JsValue.Undefined, [runtime.ExpressionState, ScopeObject(scope)]);
+            return runtime.RunExpression(() => runtime.Sandbox.Engine.Call(runtime.Sandbox.FunctionOf(script), JsValue.Undefined, [runtime.ExpressionState, ScopeObject(scope)]));
         }
 #pragma warning disable CA1031 // A failing binding reads as null; the rest of the view keeps working.
         catch (Exception ex)
@@ -101,10 +100,6 @@ internal sealed class ViewEvaluator(PanelRuntime runtime)
             error = ex.Message;
             runtime.Log.Write(LogLevel.Warning, $"expression {script.Name} failed and reads as null: {ex.Message}");
             return null;
-        }
-        finally
-        {
-            runtime.Sandbox.Leave();
         }
     }
 
