@@ -12,6 +12,10 @@ namespace Nexus.Reactor;
 
 internal sealed partial class PanelRuntime
 {
+    // Reused by every commit (commits never nest): the changed keys with their JSON and sandbox values, and the keys.
+    private readonly List<(string Key, JsonNode? Json, JsValue Value)> _commitChanges = [];
+    private readonly List<string> _commitKeys = [];
+
     /// <summary>
     /// Commits what an execution staged: the copies handed to handlers that may not write their key must be
     /// unchanged, and every changed key is checked (JSON, type) before any is applied, so a commit is all or
@@ -28,7 +32,8 @@ internal sealed partial class PanelRuntime
             }
         }
 
-        List<(string Key, JsonNode? Json, JsValue Value)>? changes = null;
+        var changes = _commitChanges;
+        changes.Clear();
         foreach (var (key, staged) in execution.Staged)
         {
             var committed = Store.Get(key);
@@ -48,34 +53,36 @@ internal sealed partial class PanelRuntime
                 throw new SandboxAbort(RuntimeErrorCodes.TypeMismatch, $"state '{key}' is a {type}; the handler left {StateTypes.Describe(staged.Value)} in it");
             }
 
-            (changes ??= []).Add((key, json, staged.Value.IsObject() ? JsonValues.ToJs(json, Sandbox.Engine, freeze: true, Sandbox.Freeze) : staged.Value));
+            changes.Add((key, json, staged.Value.IsObject() ? JsonValues.ToJs(json, Sandbox.Engine, freeze: true, Sandbox.Freeze) : staged.Value));
         }
 
         execution.ForgetCommittedPrimitives();
         var (events, views) = execution.TakePublished();
-        if (changes is not null)
+        if (changes.Count > 0)
         {
-            var keys = new string[changes.Count];
-            var mutations = new StateMutation[changes.Count];
+            var keys = _commitKeys;
+            keys.Clear();
+            var mutations = HasSubscribers ? new StateMutation[changes.Count] : null;
             for (var i = 0; i < changes.Count; i++)
             {
                 var (key, json, value) = changes[i];
                 Store.Set(key, value, json);
                 execution.RecordMutation(key, json);
-                keys[i] = key;
-                mutations[i] = new StateMutation(key, json);
+                keys.Add(key);
+                mutations?[i] = new StateMutation(key, json);
             }
 
+            changes.Clear();
             Store.NextVersion();
             var computed = Computeds.Invalidate(keys);
-            foreach (var change in computed)
+            for (var i = 0; i < computed.Count; i++)
             {
-                execution.RecordComputed(change);
+                execution.RecordComputed(computed[i]);
             }
 
-            if (HasSubscribers)
+            if (mutations is not null)
             {
-                Notify(new StateCommitted(Store.Version, execution.Tool, InProgress: !final, mutations, computed));
+                Notify(new StateCommitted(Store.Version, execution.Tool, InProgress: !final, mutations, [.. computed]));
             }
         }
 

@@ -45,6 +45,26 @@ public sealed class StateTests
         Assert.Equal("[\"a\"]", (await panel.GetStateAsync())["tags"]!.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("$state.tags = ['a', { n: [1, NaN] }];", "state 'tags' would not be JSON: value[1].n[1] is NaN, which is not JSON")]
+    [InlineData("$state.tags = [{ f() {} }];", "state 'tags' would not be JSON: value[0].f is a function; only plain objects")]
+    [InlineData("return { deep: { when: new Date(0) } };", "the return value is not JSON: value.deep.when is a Date; only plain objects")]
+    [InlineData("return [Infinity];", "the return value is not JSON: value[0] is an infinite number, which is not JSON")]
+    public async Task A_value_that_is_not_json_is_refused_with_where_it_fails(string code, string message)
+    {
+        var source = Panels.Panel(
+            "<State name=\"tags\" type=\"list\" default=\"[]\" />",
+            $"<Tool name=\"t\"><Handler><![CDATA[{code}]]></Handler></Tool>",
+            "<Button label=\"t\" trigger=\"t\" /><Text content=\"{$state.tags}\" />");
+        await using var panel = await Panels.Start(source);
+
+        var result = await panel.CallAsync("t");
+
+        Assert.Equal("TYPE_MISMATCH", result.Error?.Code);
+        Assert.StartsWith(message, result.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal("[]", (await panel.GetStateAsync())["tags"]!.ToJsonString());
+    }
+
     [Fact]
     public async Task The_log_is_a_bounded_ring_buffer()
     {

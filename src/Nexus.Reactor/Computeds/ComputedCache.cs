@@ -18,6 +18,11 @@ internal sealed class ComputedCache(PanelRuntime runtime)
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Stack<HashSet<string>> _frames = new();
 
+    // Reused by every Invalidate (a commit's hot path): the keys found dirty and the computeds invalidated.
+    private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
+    private readonly List<(string Name, JsonNode? Old)> _invalidated = [];
+    private readonly List<ComputedChange> _changes = [];
+
     /// <summary>How many times computeds were evaluated (tests assert that unrelated changes cost nothing).</summary>
     public long Evaluations { get; private set; }
 
@@ -45,39 +50,47 @@ internal sealed class ComputedCache(PanelRuntime runtime)
         return entry.Value;
     }
 
-    /// <summary>Invalidates the computeds that read any of <paramref name="changed"/> (transitively) and returns those whose value changed.</summary>
-    public IReadOnlyList<ComputedChange> Invalidate(IReadOnlyCollection<string> changed)
+    /// <summary>
+    /// Invalidates the computeds that read any of <paramref name="changed"/> (transitively) and returns those whose
+    /// value changed, in a list that the next call reuses: copy what must be kept.
+    /// </summary>
+    public IReadOnlyList<ComputedChange> Invalidate(IReadOnlyList<string> changed)
     {
         if (_entries.Count == 0)
         {
             return [];
         }
 
-        var dirty = new HashSet<string>(changed, StringComparer.Ordinal);
-        var invalidated = new List<(string Name, JsonNode? Old)>();
+        _dirty.Clear();
+        for (var i = 0; i < changed.Count; i++)
+        {
+            _dirty.Add(changed[i]);
+        }
+
+        _invalidated.Clear();
         bool grew;
         do
         {
             grew = false;
             foreach (var (name, entry) in _entries)
             {
-                if (entry.Valid && entry.Dependencies.Overlaps(dirty))
+                if (entry.Valid && ReadsAny(entry.Dependencies, _dirty))
                 {
                     entry.Valid = false;
-                    invalidated.Add((name, entry.Json));
-                    grew |= dirty.Add(name);
+                    _invalidated.Add((name, entry.Json));
+                    grew |= _dirty.Add(name);
                 }
             }
         }
         while (grew);
 
-        if (invalidated.Count == 0)
+        if (_invalidated.Count == 0)
         {
             return [];
         }
 
-        var changes = new List<ComputedChange>();
-        foreach (var (name, old) in invalidated)
+        _changes.Clear();
+        foreach (var (name, old) in _invalidated)
         {
             JsonNode? now;
             try
@@ -97,12 +110,13 @@ internal sealed class ComputedCache(PanelRuntime runtime)
 
             if (!JsonNode.DeepEquals(old, now))
             {
-                changes.Add(new ComputedChange(name, now is JsonValue ? now : now?.DeepClone()));
+                _changes.Add(new ComputedChange(name, now is JsonValue ? now : now?.DeepClone()));
             }
         }
 
+        _invalidated.Clear();
         _frames.Clear();
-        return changes;
+        return _changes;
     }
 
     /// <summary>The current value of a computed as JSON (null when it failed).</summary>
@@ -155,6 +169,20 @@ internal sealed class ComputedCache(PanelRuntime runtime)
             runtime.ExpressionOverlay = previousOverlay;
             _frames.Pop();
         }
+    }
+
+    /// <summary>Whether a computed read any of <paramref name="keys"/> (enumerated without boxing, unlike <c>Overlaps</c>).</summary>
+    private static bool ReadsAny(HashSet<string> dependencies, HashSet<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            if (dependencies.Contains(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>What the computed being evaluated (if any) read: this computed and everything it depends on.</summary>

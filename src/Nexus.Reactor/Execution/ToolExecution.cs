@@ -13,8 +13,8 @@ namespace Nexus.Reactor.Execution;
 internal sealed class ToolExecution(PanelRuntime runtime, string tool, long deadlineTicks)
 {
     private readonly Dictionary<string, StagedValue> _staged = new(StringComparer.Ordinal);
-    private readonly List<ReadOnlyView> _views = [];
-    private readonly Dictionary<string, ReadOnlyView> _latestViews = new(StringComparer.Ordinal);
+    private List<ReadOnlyView>? _views;
+    private Dictionary<string, ReadOnlyView>? _latestViews;
     private List<PanelEvent>? _pendingEvents;
     private List<ViewUpdate>? _pendingViewUpdates;
     private int _hostCalls;
@@ -115,7 +115,7 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
     }
 
     /// <summary>The copies handed to handlers that may not write their key; each commit checks they are unchanged.</summary>
-    public IReadOnlyList<ReadOnlyView> ReadOnlyViews => _views;
+    public IReadOnlyList<ReadOnlyView> ReadOnlyViews => (IReadOnlyList<ReadOnlyView>?)_views ?? [];
 
     /// <summary>
     /// A copy of a list or object for a handler that may not write it. Never the writers' working copy: through
@@ -129,6 +129,7 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
         var engine = runtime.Sandbox.Engine;
         if (!staged)
         {
+            _latestViews ??= new Dictionary<string, ReadOnlyView>(StringComparer.Ordinal);
             if (_latestViews.TryGetValue(key, out var latest) && ReferenceEquals(latest.Basis, current))
             {
                 return latest.Copy;
@@ -136,13 +137,13 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
 
             var view = new ReadOnlyView(key, JsGraph.Clone(engine, current), current);
             _latestViews[key] = view;
-            _views.Add(view);
+            (_views ??= []).Add(view);
             return view.Copy;
         }
 
         var json = StagedJson(key, current);
         var copy = new ReadOnlyView(key, JsonValues.ToJs(json, engine, freeze: false), JsonValues.ToJs(json, engine, freeze: true, runtime.Sandbox.Freeze));
-        _views.Add(copy);
+        (_views ??= []).Add(copy);
         return copy.Copy;
     }
 
@@ -250,15 +251,16 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
 
     public void RecordComputed(ComputedChange change)
     {
-        var index = ComputedChanges.FindIndex(c => c.Key == change.Key);
-        if (index >= 0)
+        for (var i = 0; i < ComputedChanges.Count; i++)
         {
-            ComputedChanges[index] = change;
+            if (ComputedChanges[i].Key == change.Key)
+            {
+                ComputedChanges[i] = change;
+                return;
+            }
         }
-        else
-        {
-            ComputedChanges.Add(change);
-        }
+
+        ComputedChanges.Add(change);
     }
 
     /// <summary>Forgets everything since the last commit point (the handler failed).</summary>

@@ -10,15 +10,20 @@ namespace Nexus.Reactor.Scheduling;
 /// </summary>
 internal sealed class PanelActor
 {
-    private readonly ConcurrentQueue<Action> _mailbox = new();
+    private static readonly Action<object?> RunAction = state => ((Action)state!)();
+
+    private readonly ConcurrentQueue<(Action<object?> Work, object? State)> _mailbox = new();
     private int _running;
 
     /// <summary>Reports a work item that threw (work items are expected to handle their own failures).</summary>
     public Action<Exception>? OnError { get; set; }
 
-    public void Post(Action work)
+    public void Post(Action work) => Post(RunAction, work);
+
+    /// <summary>Posts <paramref name="work"/> with its <paramref name="state"/>: a cached delegate and no closure per item.</summary>
+    public void Post(Action<object?> work, object? state)
     {
-        _mailbox.Enqueue(work);
+        _mailbox.Enqueue((work, state));
         Drain();
     }
 
@@ -33,11 +38,11 @@ internal sealed class PanelActor
 
             try
             {
-                while (_mailbox.TryDequeue(out var work))
+                while (_mailbox.TryDequeue(out var item))
                 {
                     try
                     {
-                        work();
+                        item.Work(item.State);
                     }
 #pragma warning disable CA1031 // One failing item must not stop the panel's queue.
                     catch (Exception ex)

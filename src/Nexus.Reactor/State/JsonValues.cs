@@ -39,7 +39,8 @@ internal static class JsonValues
         json = null;
         try
         {
-            json = ToJson(value, depth: 0, path: "value", new Budget(budget));
+            // A string, number, boolean or null needs no walk, and no walk's state (most values crossing are these).
+            json = value is ObjectInstance ? ToJson(value, depth: 0, new Conversion(budget)) : Leaf(value, budget, conversion: null);
             return true;
         }
         catch (NotJsonException ex)
@@ -98,46 +99,29 @@ internal static class JsonValues
         _ => JsValue.Null,
     };
 
-    private static JsonNode? ToJson(JsValue value, int depth, string path, Budget budget)
+    private static JsonNode? ToJson(JsValue value, int depth, Conversion conversion)
     {
-        budget.Charge(NodeBytes, path);
-        switch (value.Type)
+        if (value is not ObjectInstance obj)
         {
-            case Types.Null:
-            case Types.Undefined:
-                return null;
-            case Types.Boolean:
-                return JsonValue.Create(value.AsBoolean());
-            case Types.String:
-                var text = value.ToString();
-                budget.Charge(2L * text.Length, path);
-                return JsonValue.Create(text);
-            case Types.Number:
-                var number = value.AsNumber();
-                return double.IsFinite(number)
-                    ? JsonValue.Create(number)
-                    : throw new NotJsonException($"{path} is {(double.IsNaN(number) ? "NaN" : "an infinite number")}, which is not JSON");
-            case Types.Object:
-                break;
-            default:
-                throw new NotJsonException($"{path} is a {Describe(value)}, which is not JSON");
+            return Leaf(value, conversion.Remaining, conversion);
         }
 
+        conversion.Charge(NodeBytes);
         if (depth >= MaxDepth)
         {
-            throw new NotJsonException($"{path} nests deeper than {MaxDepth} levels (or contains a cycle)");
+            throw new NotJsonException($"{conversion.Path()} nests deeper than {MaxDepth} levels (or contains a cycle)");
         }
 
-        var obj = value.AsObject();
         if (obj is JsArray array)
         {
             var result = new JsonArray();
             var length = array.Length;
-            budget.Require((long)NodeBytes * length, path);
+            conversion.Require((long)NodeBytes * length);
             for (uint i = 0; i < length; i++)
             {
-                var item = DataValue(array, JsNumber.Create(i), $"{path}[{i}]");
-                result.Add(ToJson(item, depth + 1, $"{path}[{i}]", budget));
+                conversion.Enter(i);
+                result.Add(ToJson(DataValue(array, JsNumber.Create(i), conversion), depth + 1, conversion));
+                conversion.Leave();
             }
 
             return result;
@@ -145,7 +129,7 @@ internal static class JsonValues
 
         if (!IsPlainObject(obj))
         {
-            throw new NotJsonException($"{path} is a {Describe(value)}; only plain objects, arrays, strings, numbers, booleans and null are JSON");
+            throw new NotJsonException($"{conversion.Path()} is a {Describe(value)}; only plain objects, arrays, strings, numbers, booleans and null are JSON");
         }
 
         var json = new JsonObject();
@@ -153,7 +137,7 @@ internal static class JsonValues
         {
             if (key.IsSymbol())
             {
-                throw new NotJsonException($"{path} has a symbol key, which is not JSON");
+                throw new NotJsonException($"{conversion.Path()} has a symbol key, which is not JSON");
             }
 
             var name = key.ToString();
@@ -163,19 +147,51 @@ internal static class JsonValues
                 continue;
             }
 
-            var item = DataValue(obj, key, $"{path}.{name}");
+            conversion.Enter(name);
+            var item = DataValue(obj, key, conversion);
             if (!item.IsUndefined())
             {
-                budget.Charge(2L * name.Length, path);
-                json[name] = ToJson(item, depth + 1, $"{path}.{name}", budget);
+                conversion.Charge(2L * name.Length);
+                json[name] = ToJson(item, depth + 1, conversion);
             }
+
+            conversion.Leave();
         }
 
         return json;
     }
 
+    /// <summary>A string, number, boolean or null (undefined reads as null) as JSON, within <paramref name="budget"/> bytes.</summary>
+    private static JsonValue? Leaf(JsValue value, long budget, Conversion? conversion)
+    {
+        var cost = NodeBytes + (value is JsString text ? 2L * text.Length : 0);
+        if (cost > budget)
+        {
+            throw Conversion.TooLarge(conversion?.Path() ?? Conversion.Root, conversion?.Limit ?? budget);
+        }
+
+        conversion?.Charge(cost);
+        switch (value.Type)
+        {
+            case Types.Null:
+            case Types.Undefined:
+                return null;
+            case Types.Boolean:
+                return JsonValue.Create(value.AsBoolean());
+            case Types.String:
+                return JsonValue.Create(value.ToString());
+            case Types.Number:
+                var number = value.AsNumber();
+                return double.IsFinite(number)
+                    ? JsonValue.Create(number)
+                    : throw new NotJsonException($"{conversion?.Path() ?? Conversion.Root} is {(double.IsNaN(number) ? "NaN" : "an infinite number")}, which is not JSON");
+            default:
+                throw new NotJsonException($"{conversion?.Path() ?? Conversion.Root} is a {Describe(value)}, which is not JSON");
+        }
+    }
+
     /// <summary>A property's value without running a getter: an accessor is not JSON.</summary>
-    private static JsValue DataValue(ObjectInstance owner, JsValue key, string path)
+    private static JsValue DataValue(ObjectInstance owner, JsValue key, Conversion conversion)
     {
         var descriptor = owner.GetOwnProperty(key);
         if (descriptor == PropertyDescriptor.Undefined)
@@ -185,7 +201,7 @@ internal static class JsonValues
 
         if (descriptor.IsAccessorDescriptor())
         {
-            throw new NotJsonException($"{path} is a getter/setter property, which is not JSON");
+            throw new NotJsonException($"{conversion.Path()} is a getter/setter property, which is not JSON");
         }
 
         return descriptor.Value ?? JsValue.Undefined;
@@ -217,25 +233,54 @@ internal static class JsonValues
 
     private sealed class NotJsonException(string message) : Exception(message);
 
-    /// <summary>The bytes a conversion may still make the host allocate.</summary>
-    private sealed class Budget(long bytes)
+    /// <summary>
+    /// One walk's state: the bytes it may still make the host allocate, and where it is (kept as segments and
+    /// spelled out only for an error message, so that a walk formats no path it does not report).
+    /// </summary>
+    private sealed class Conversion(long bytes)
     {
+        public const string Root = "value";
+
+        private readonly List<(string? Name, uint Index)> _segments = [];
         private long _spent;
 
-        public void Charge(long cost, string path)
+        public long Limit => bytes;
+
+        public long Remaining => bytes - _spent;
+
+        public void Enter(string name) => _segments.Add((name, 0));
+
+        public void Enter(uint index) => _segments.Add((null, index));
+
+        public void Leave() => _segments.RemoveAt(_segments.Count - 1);
+
+        public void Charge(long cost)
         {
-            Require(cost, path);
+            Require(cost);
             _spent += cost;
         }
 
-        public void Require(long cost, string path)
+        public void Require(long cost)
         {
             if (cost > bytes - _spent)
             {
-                throw new Execution.SandboxAbort(
-                    Execution.RuntimeErrorCodes.MemoryLimit,
-                    $"{path} is too large: as JSON it would take more than the {bytes / (1024.0 * 1024):0.#} MiB a handler may use");
+                throw TooLarge(Path(), bytes);
             }
         }
+
+        public string Path()
+        {
+            var path = new System.Text.StringBuilder(Root);
+            foreach (var (name, index) in _segments)
+            {
+                _ = name is null ? path.Append('[').Append(index).Append(']') : path.Append('.').Append(name);
+            }
+
+            return path.ToString();
+        }
+
+        public static Execution.SandboxAbort TooLarge(string path, long limit) => new(
+            Execution.RuntimeErrorCodes.MemoryLimit,
+            $"{path} is too large: as JSON it would take more than the {limit / (1024.0 * 1024):0.#} MiB a handler may use");
     }
 }
