@@ -32,11 +32,6 @@ public sealed partial class PanelInstance : IAsyncDisposable
 
     private readonly PanelRuntime _runtime;
 
-    /// <summary>
-    /// Hands a posted call to the runtime: one delegate per instance, not one closure per call. Made by the first
-    /// call, so an idle instance does not hold it (two threads making it at once make equal delegates).
-    /// </summary>
-    private Action<object?>? _enqueue;
     private int _disposed;
 
     private PanelInstance(NxmlDocument document, PanelInstanceOptions options)
@@ -116,7 +111,7 @@ public sealed partial class PanelInstance : IAsyncDisposable
     private Task<ToolResult> RunAsync(string name, JsonNode? args, bool isLifecycle)
     {
         var completion = new TaskCompletionSource<ToolResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _actor.Post(_enqueue ??= call => _runtime.Enqueue((PendingCall)call!), new PendingCall(name, args?.DeepClone(), isLifecycle, completion));
+        _actor.Post(new PendingCall(name, args?.DeepClone(), isLifecycle, completion) { Runtime = _runtime });
         return completion.Task;
     }
 

@@ -12,9 +12,10 @@ namespace Nexus.Reactor;
 
 internal sealed partial class PanelRuntime
 {
-    // Reused by every commit (commits never nest): the changed keys with their JSON and sandbox values, and the keys.
-    private readonly List<(string Key, JsonNode? Json, JsValue Value)> _commitChanges = [];
-    private readonly List<string> _commitKeys = [];
+    // Reused by every commit (commits never nest; made by the first, so an idle panel does not hold them): the
+    // changed keys with their JSON and sandbox values, and the keys.
+    private List<(string Key, JsonNode? Json, JsValue Value)>? _commitChanges;
+    private List<string>? _commitKeys;
 
     /// <summary>
     /// Commits what an execution staged: the copies handed to handlers that may not write their key must be
@@ -32,7 +33,7 @@ internal sealed partial class PanelRuntime
             }
         }
 
-        var changes = _commitChanges;
+        var changes = _commitChanges ??= [];
         changes.Clear();
         foreach (var (key, staged) in execution.Staged)
         {
@@ -60,7 +61,7 @@ internal sealed partial class PanelRuntime
         var (events, views) = execution.TakePublished();
         if (changes.Count > 0)
         {
-            var keys = _commitKeys;
+            var keys = _commitKeys ??= [];
             keys.Clear();
             var mutations = HasSubscribers ? new StateMutation[changes.Count] : null;
             for (var i = 0; i < changes.Count; i++)

@@ -11,9 +11,14 @@ namespace Nexus.Reactor;
 /// A call waiting for its turn: a tool (with JSON arguments), a lifecycle, or a host write such as a
 /// two-way binding (<see cref="Body"/> stages its writes instead of a handler).
 /// </summary>
-internal sealed record PendingCall(string Name, JsonNode? Args, bool IsLifecycle, TaskCompletionSource<ToolResult> Completion)
+internal sealed record PendingCall(string Name, JsonNode? Args, bool IsLifecycle, TaskCompletionSource<ToolResult> Completion) : Scheduling.IActorWork
 {
     public Func<ToolExecution, JsValue>? Body { get; init; }
+
+    /// <summary>The runtime the call is for, when it is posted to the panel's actor as its own work item.</summary>
+    public PanelRuntime? Runtime { get; init; }
+
+    void Scheduling.IActorWork.Run() => Runtime!.Enqueue(this);
 }
 
 internal sealed partial class PanelRuntime

@@ -18,10 +18,11 @@ internal sealed class ComputedCache(PanelRuntime runtime)
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Stack<HashSet<string>> _frames = new();
 
-    // Reused by every Invalidate (a commit's hot path): the keys found dirty and the computeds invalidated.
-    private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
-    private readonly List<(string Name, JsonNode? Old)> _invalidated = [];
-    private readonly List<ComputedChange> _changes = [];
+    // Reused by every Invalidate (a commit's hot path): the keys found dirty, the computeds invalidated, and those
+    // that changed. Made by the first commit that has computeds to refresh.
+    private HashSet<string>? _dirty;
+    private List<(string Name, JsonNode? Old)>? _invalidated;
+    private List<ComputedChange>? _changes;
 
     /// <summary>How many times computeds were evaluated (tests assert that unrelated changes cost nothing).</summary>
     public long Evaluations { get; private set; }
@@ -61,36 +62,39 @@ internal sealed class ComputedCache(PanelRuntime runtime)
             return [];
         }
 
-        _dirty.Clear();
+        var dirty = _dirty ??= new HashSet<string>(StringComparer.Ordinal);
+        var invalidated = _invalidated ??= [];
+        var changes = _changes ??= [];
+        dirty.Clear();
         for (var i = 0; i < changed.Count; i++)
         {
-            _dirty.Add(changed[i]);
+            dirty.Add(changed[i]);
         }
 
-        _invalidated.Clear();
+        invalidated.Clear();
         bool grew;
         do
         {
             grew = false;
             foreach (var (name, entry) in _entries)
             {
-                if (entry.Valid && ReadsAny(entry.Dependencies, _dirty))
+                if (entry.Valid && ReadsAny(entry.Dependencies, dirty))
                 {
                     entry.Valid = false;
-                    _invalidated.Add((name, entry.Json));
-                    grew |= _dirty.Add(name);
+                    invalidated.Add((name, entry.Json));
+                    grew |= dirty.Add(name);
                 }
             }
         }
         while (grew);
 
-        if (_invalidated.Count == 0)
+        if (invalidated.Count == 0)
         {
             return [];
         }
 
-        _changes.Clear();
-        foreach (var (name, old) in _invalidated)
+        changes.Clear();
+        foreach (var (name, old) in invalidated)
         {
             JsonNode? now;
             try
@@ -110,13 +114,13 @@ internal sealed class ComputedCache(PanelRuntime runtime)
 
             if (!JsonNode.DeepEquals(old, now))
             {
-                _changes.Add(new ComputedChange(name, now is JsonValue ? now : now?.DeepClone()));
+                changes.Add(new ComputedChange(name, now is JsonValue ? now : now?.DeepClone()));
             }
         }
 
-        _invalidated.Clear();
+        invalidated.Clear();
         _frames.Clear();
-        return _changes;
+        return changes;
     }
 
     /// <summary>The current value of a computed as JSON (null when it failed).</summary>

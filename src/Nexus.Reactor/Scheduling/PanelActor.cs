@@ -10,20 +10,21 @@ namespace Nexus.Reactor.Scheduling;
 /// </summary>
 internal sealed class PanelActor
 {
-    private static readonly Action<object?> RunAction = state => ((Action)state!)();
-
-    private readonly ConcurrentQueue<(Action<object?> Work, object? State)> _mailbox = new();
+    // Items are Actions or IActorWork: one reference per slot (an idle panel keeps the queue's first segment).
+    private readonly ConcurrentQueue<object> _mailbox = new();
     private int _running;
 
     /// <summary>Reports a work item that threw (work items are expected to handle their own failures).</summary>
     public Action<Exception>? OnError { get; set; }
 
-    public void Post(Action work) => Post(RunAction, work);
+    public void Post(Action work) => PostItem(work);
 
-    /// <summary>Posts <paramref name="work"/> with its <paramref name="state"/>: a cached delegate and no closure per item.</summary>
-    public void Post(Action<object?> work, object? state)
+    /// <summary>Posts an object that is its own work item (no closure and delegate per item).</summary>
+    public void Post(IActorWork work) => PostItem(work);
+
+    private void PostItem(object work)
     {
-        _mailbox.Enqueue((work, state));
+        _mailbox.Enqueue(work);
         Drain();
     }
 
@@ -42,7 +43,14 @@ internal sealed class PanelActor
                 {
                     try
                     {
-                        item.Work(item.State);
+                        if (item is IActorWork work)
+                        {
+                            work.Run();
+                        }
+                        else
+                        {
+                            ((Action)item)();
+                        }
                     }
 #pragma warning disable CA1031 // One failing item must not stop the panel's queue.
                     catch (Exception ex)
@@ -58,4 +66,10 @@ internal sealed class PanelActor
             }
         }
     }
+}
+
+/// <summary>A work item that carries what it needs, for work posted often (a tool call).</summary>
+internal interface IActorWork
+{
+    void Run();
 }
