@@ -17,6 +17,8 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
     private Dictionary<string, ReadOnlyView>? _latestViews;
     private List<PanelEvent>? _pendingEvents;
     private List<ViewUpdate>? _pendingViewUpdates;
+    private List<PanelEvent>? _publishedEvents;
+    private List<ViewUpdate>? _publishedViewUpdates;
     private int _hostCalls;
     private int _stateWrites;
     private int _events;
@@ -33,9 +35,11 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
 
     public List<ComputedChange> ComputedChanges { get; } = [];
 
-    public List<PanelEvent> Events { get; } = [];
+    /// <summary>Published events (most calls have none: the list is made by the first).</summary>
+    public IReadOnlyList<PanelEvent> Events => (IReadOnlyList<PanelEvent>?)_publishedEvents ?? [];
 
-    public List<ViewUpdate> ViewUpdates { get; } = [];
+    /// <summary>Published view updates (most calls have none: the list is made by the first).</summary>
+    public IReadOnlyList<ViewUpdate> ViewUpdates => (IReadOnlyList<ViewUpdate>?)_publishedViewUpdates ?? [];
 
     /// <summary>Bytes allocated by the runs of script code so far (the memory limit is the execution's, §5).</summary>
     public long MemoryUsed { get; set; }
@@ -203,8 +207,16 @@ internal sealed class ToolExecution(PanelRuntime runtime, string tool, long dead
     {
         IReadOnlyList<PanelEvent> events = _pendingEvents is { Count: > 0 } pendingEvents ? [.. pendingEvents] : [];
         IReadOnlyList<ViewUpdate> views = _pendingViewUpdates is { Count: > 0 } pendingViews ? [.. pendingViews] : [];
-        Events.AddRange(events);
-        ViewUpdates.AddRange(views);
+        if (events.Count > 0)
+        {
+            (_publishedEvents ??= []).AddRange(events);
+        }
+
+        if (views.Count > 0)
+        {
+            (_publishedViewUpdates ??= []).AddRange(views);
+        }
+
         _pendingEvents?.Clear();
         _pendingViewUpdates?.Clear();
         return (events, views);
