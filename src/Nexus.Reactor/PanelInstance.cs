@@ -29,9 +29,7 @@ public sealed record PanelInstanceOptions
 public sealed partial class PanelInstance : IAsyncDisposable
 {
     private readonly PanelActor _actor = new();
-
     private readonly PanelRuntime _runtime;
-
     private int _disposed;
 
     private PanelInstance(NxmlDocument document, PanelInstanceOptions options)
