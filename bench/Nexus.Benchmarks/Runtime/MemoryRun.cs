@@ -48,7 +48,7 @@ internal static class MemoryRun
         Console.WriteLine("| engine alone | instances | retained heap per instance | create mean µs |");
         Console.WriteLine("|---|---:|---:|---:|");
         Console.WriteLine(Engines("Jint engine with the sandbox's options", EngineBenchmarks.NewEngine, copies / 10));
-        Console.WriteLine(Engines("SandboxEngine (engine + hardening script)", () => new SandboxEngine(ReactorOptions.Default), copies / 10));
+        Console.WriteLine(Engines("SandboxEngine (engine + realm freeze and guards)", () => new SandboxEngine(ReactorOptions.Default), copies / 10));
 
         Console.WriteLine();
         Console.WriteLine(await DetachedEvaluations(copies));

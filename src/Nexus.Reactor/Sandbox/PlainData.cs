@@ -19,13 +19,9 @@ internal sealed class PlainData
 
     public PlainData(Engine engine)
     {
-        var prototypes = (JsArray)engine.Evaluate("""
-            [Object, Error, TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError, AggregateError]
-              .map(c => c.prototype)
-            """);
-        foreach (var prototype in prototypes)
+        foreach (var name in (ReadOnlySpan<string>)["Object", "Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError", "AggregateError"])
         {
-            _prototypes.Add((ObjectInstance)prototype);
+            _prototypes.Add(engine.GetValue(name).AsObject().Get("prototype").AsObject());
         }
     }
 

@@ -23,21 +23,9 @@ internal sealed class SandboxEngine
     {
         Engine = new Engine(o =>
         {
-            o.Strict();
-            o.DisableStringCompilation();
-            o.LimitRecursion(options.RecursionLimit);
-            o.LimitMemory(options.MemoryBytes);
-            o.RegexTimeoutInterval(options.RegexTimeout);
-            o.MaxArraySize(10_000_000);
-            o.Constraints.StackOverflowGuard = true;
-
-            // Atomics.wait blocks the thread in .NET, where no limit is checked: it would hang the panel (and a
-            // thread of the host's pool) past any deadline. An agent that cannot suspend gets a TypeError instead.
-            o.AgentCanSuspend = false;
+            Configure(o, options);
             o.Constraint(_deadline);
             o.Constraint(_allocation);
-            o.LocalTimeZone(TimeZoneInfo.Utc);
-            o.Culture(CultureInfo.InvariantCulture);
         });
         var freeze = Engine.Intrinsics.Object.Get("freeze");
         Freeze = value => Engine.Call(freeze, JsValue.Undefined, [value]);
@@ -51,6 +39,24 @@ internal sealed class SandboxEngine
         PlainData = new PlainData(Engine);
         EmptyArgs = Freeze(new JsObject(Engine));
         _clean = Engine.Advanced.CaptureGlobalSnapshot();
+    }
+
+    /// <summary>The engine options of every sandbox (without its per-run constraints, which belong to one engine).</summary>
+    public static void Configure(Options o, ReactorOptions options)
+    {
+        o.Strict();
+        o.DisableStringCompilation();
+        o.LimitRecursion(options.RecursionLimit);
+        o.LimitMemory(options.MemoryBytes);
+        o.RegexTimeoutInterval(options.RegexTimeout);
+        o.MaxArraySize(10_000_000);
+        o.Constraints.StackOverflowGuard = true;
+
+        // Atomics.wait blocks the thread in .NET, where no limit is checked: it would hang the panel (and a
+        // thread of the host's pool) past any deadline. An agent that cannot suspend gets a TypeError instead.
+        o.AgentCanSuspend = false;
+        o.LocalTimeZone(TimeZoneInfo.Utc);
+        o.Culture(CultureInfo.InvariantCulture);
     }
 
     /// <summary>The frozen <c>$args</c> of a call without arguments, shared by all of them.</summary>
