@@ -134,9 +134,39 @@ public sealed class NxmlDocument
             return null;
         }
 
+        if (UnpairedSurrogate(source) is var index and >= 0)
+        {
+            // Not Unicode text: no UTF-8 file can hold it, and no JSON value or writer can carry it further.
+            var at = LineMap.Build(source).PositionOf(index);
+            diagnostics.Add(Diagnostic.At(
+                DiagnosticCodes.ParseError,
+                $"the document is not valid Unicode text (unpaired surrogate U+{(int)source[index]:X4} at character offset {index})",
+                new SourceSpan(at, at),
+                []));
+            return null;
+        }
+
         var markup = MarkupReader.Read(source, options.MaxNestingDepth);
         diagnostics.AddRange(markup.Diagnostics);
         return markup.Root is null ? null : PanelBuilder.Build(source, markup, diagnostics);
+    }
+
+    /// <summary>The offset of the first UTF-16 surrogate without its pair, or -1 (text without surrogates is one vectorised scan).</summary>
+    private static int UnpairedSurrogate(string source)
+    {
+        var offset = 0;
+        while (source.AsSpan(offset).IndexOfAnyInRange('\uD800', '\uDFFF') is var found and >= 0)
+        {
+            var i = offset + found;
+            if (!char.IsHighSurrogate(source[i]) || i + 1 == source.Length || !char.IsLowSurrogate(source[i + 1]))
+            {
+                return i;
+            }
+
+            offset = i + 2;
+        }
+
+        return -1;
     }
 
     /// <summary>The UTF-8 size of the text, counted only when the character count alone cannot decide.</summary>

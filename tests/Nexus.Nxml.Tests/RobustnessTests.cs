@@ -162,6 +162,34 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void An_unpaired_surrogate_is_a_parse_error_where_it_stands()
+    {
+        // Text given as a string can hold what no UTF-8 file can, and JSON parsers and writers throw on it. (The
+        // cases are built here, not given as theory data: serialising theory data replaces lone surrogates.)
+        (string Source, int Line, int Column)[] cases =
+        [
+            ("<NexusPanel title=\"t\">\n  <Data><State name=\"s\" type=\"list\" default='[\"\uDCAB\"]' /></Data>\n</NexusPanel>", 2, 48),
+            ("<NexusPanel title=\"t\">\n  <View><Text content=\"x\uD83D\" /></View>\n</NexusPanel>", 2, 25),
+            ("\uDE00<NexusPanel title=\"t\"></NexusPanel>", 1, 1),
+        ];
+        foreach (var (source, line, column) in cases)
+        {
+            var diagnostic = Assert.Single(NxmlDocument.Check(source).Diagnostics);
+            Assert.Equal(("PARSE_ERROR", line, column), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+            Assert.Contains("unpaired surrogate", diagnostic.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Characters_outside_the_basic_plane_are_text_like_any_other()
+    {
+        var source = "<NexusPanel title=\"t\"><Data><State name=\"s\" type=\"list\" default='[\"\U0001F600\"]' /></Data><View><Text content=\"\U0001F680 {$state.s}\" /></View></NexusPanel>";
+        var document = NxmlDocument.Check(source);
+        Assert.True(document.IsValid, ConformanceTests.Describe(document));
+        Assert.Equal("[\"\U0001F600\"]", document.Panel!.States.Single().Default);
+    }
+
+    [Fact]
     public void Invalid_utf8_is_reported_at_its_line()
     {
         var bytes = Encoding.UTF8.GetBytes("<NexusPanel title=\"t\">\n  <Data>X</Data>\n</NexusPanel>");
