@@ -106,6 +106,16 @@ public sealed partial class GitStore : IDisposable
         }
     }
 
+    /// <summary>The sha a full reference name points at (e.g. a metadata ref); null when it does not exist.</summary>
+    internal string? ReferenceSha(string canonicalReference)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            return TipOf(canonicalReference)?.Sha;
+        }
+    }
+
     /// <summary>
     /// Commits the changes on a branch in one step (the branch is created when it has no commit yet). Writing a
     /// file creates its directories; deleting the last file of a directory removes it; deleting a missing file
