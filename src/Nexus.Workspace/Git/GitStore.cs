@@ -141,7 +141,7 @@ public sealed partial class GitStore : IDisposable
             {
                 if (change.Content is null)
                 {
-                    definition.Remove(change.Path);
+                    RemoveFile(definition, change.Path);
                 }
                 else
                 {
@@ -232,6 +232,21 @@ public sealed partial class GitStore : IDisposable
             {
                 files.Add(prefix + entry.Name);
             }
+        }
+    }
+
+    /// <summary>Deletes a file; a directory is refused, so a stray delete never takes a whole folder with it.</summary>
+    private static void RemoveFile(TreeDefinition definition, string path)
+    {
+        switch (definition[path]?.TargetType)
+        {
+            case null:
+                return;
+            case TreeEntryTargetType.Tree:
+                throw new ArgumentException($"'{path}' is a directory: delete its files instead", nameof(path));
+            default:
+                definition.Remove(path);
+                return;
         }
     }
 

@@ -54,8 +54,7 @@ public sealed class ProposalService
             try
             {
                 var message = $"Proposal {id}: {request.Title}\n\nProposed by {request.Author} ({request.Source}).";
-                var branchSha = _store.Commit(request.Changes, message, branch)
-                    ?? throw new ProposalException(ProposalRequestValidator.InvalidRequest, "the proposed changes leave main as it is");
+                var branchSha = CommitChanges(request.Changes, message, branch);
                 var now = _time.GetUtcNow();
                 var proposal = new Proposal
                 {
@@ -169,6 +168,20 @@ public sealed class ProposalService
             }
 
             return expired;
+        }
+    }
+
+    private string CommitChanges(IReadOnlyList<FileChange> changes, string message, string branch)
+    {
+        try
+        {
+            return _store.Commit(changes, message, branch)
+                ?? throw new ProposalException(ProposalRequestValidator.InvalidRequest, "the proposed changes leave main as it is");
+        }
+        catch (ArgumentException ex)
+        {
+            // What only the tree can tell, such as deleting a directory as if it were a file.
+            throw new ProposalException(ProposalRequestValidator.InvalidRequest, ex.Message, ex);
         }
     }
 

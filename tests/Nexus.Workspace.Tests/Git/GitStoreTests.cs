@@ -220,4 +220,21 @@ public sealed class GitStoreTests
 
         Assert.Throws<ObjectDisposedException>(() => temp.Store.HeadSha());
     }
+
+    [Fact]
+    public void A_file_and_a_directory_replace_each_other()
+    {
+        using var temp = new TempStore();
+        var store = temp.Store;
+        store.Commit([FileChange.Write("a", "file")], "A file");
+
+        store.Commit([FileChange.Write("a/b.txt", "under")], "A directory where the file was");
+        Assert.Equal(["a/b.txt"], store.ListFiles());
+
+        Assert.Throws<ArgumentException>(() => store.Commit([FileChange.Delete("a")], "Delete a directory as a file"));
+        Assert.Equal(["a/b.txt"], store.ListFiles());
+        store.Commit([FileChange.Write("a", "file again")], "A file where the directory was");
+        Assert.Equal(["a"], store.ListFiles());
+        GitCli.Run(store.Path, "fsck", "--strict");
+    }
 }

@@ -33,6 +33,7 @@ public sealed class ProposalRequestTests : IDisposable
         { "too big", Panels.Request("T", FileChange.Write("x.md", new byte[101])) },
         { "no-op", Panels.Request("T", FileChange.Write("notes/a.md", "a")) },
         { "delete of nothing", Panels.Request("T", FileChange.Delete("missing.md")) },
+        { "delete of a directory", Panels.Request("T", FileChange.Delete("notes")) },
     };
 
     [Theory]
