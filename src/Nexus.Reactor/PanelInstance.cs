@@ -82,6 +82,9 @@ public sealed partial class PanelInstance : IAsyncDisposable
     /// <summary>The state values and the current computed values.</summary>
     public Task<JsonObject> GetStateAsync() => OnActor(_runtime.GetState);
 
+    /// <summary>The State values only (no computeds): what a saved snapshot holds.</summary>
+    public Task<JsonObject> GetStateValuesAsync() => OnActor(() => _runtime.Store.ToJson(_runtime.Program));
+
     /// <summary>Hears every committed change, event and view update (on the panel's thread: do not block).</summary>
     public IDisposable Subscribe(Action<PanelNotification> observer)
     {

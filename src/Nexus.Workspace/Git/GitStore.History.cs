@@ -10,10 +10,14 @@ public sealed partial class GitStore
     /// brought a change in is listed along with the side commit that made it. At most <paramref name="limit"/>
     /// (positive) commits are returned.
     /// </summary>
-    public IReadOnlyList<CommitInfo> History(string? path = null, int limit = 100, string branch = MainBranch)
+    public IReadOnlyList<CommitInfo> History(string? path = null, int limit = 100, string branch = MainBranch) =>
+        History(path is null ? null : [path], limit, branch);
+
+    /// <summary>As <see cref="History(string?, int, string)"/>, keeping the commits that touch any of the paths (one walk, one order).</summary>
+    public IReadOnlyList<CommitInfo> History(IReadOnlyCollection<string>? paths, int limit = 100, string branch = MainBranch)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var filter = path is null ? null : RepositoryPath.Validate(path.TrimEnd('/'), nameof(path));
+        var filter = paths?.Select(path => RepositoryPath.Validate(path.TrimEnd('/'), nameof(paths))).ToList();
         var reference = BranchReference(branch);
         lock (_gate)
         {
@@ -27,7 +31,7 @@ public sealed partial class GitStore
             var commits = new List<CommitInfo>();
             foreach (var commit in _repository.Commits.QueryBy(walk))
             {
-                if (filter is null || Touches(commit, filter))
+                if (filter is null || filter.Exists(path => Touches(commit, path)))
                 {
                     commits.Add(Describe(commit));
                     if (commits.Count == limit)

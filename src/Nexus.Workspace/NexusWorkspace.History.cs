@@ -1,0 +1,129 @@
+using Nexus.Workspace.Git;
+using Nexus.Workspace.Manifest;
+
+namespace Nexus.Workspace;
+
+public sealed partial class NexusWorkspace
+{
+    /// <summary>The workspace's commits, newest first (merge commits included), optionally only those touching a path.</summary>
+    public IReadOnlyList<CommitInfo> History(string? path = null, int limit = 100) => Git.History(path, limit);
+
+    /// <summary>The commits touching a panel's source or state, newest first.</summary>
+    public IReadOnlyList<CommitInfo> PanelHistory(string panelId, int limit = 100) =>
+        Git.History([WorkspacePaths.PanelSource(panelId), WorkspacePaths.PanelState(panelId)], limit);
+
+    /// <summary>
+    /// Commits the inverse of a commit on main; the panels it touches reload from the result (their state becomes
+    /// the reverted state). CONFLICT when it no longer applies (nothing changes then).
+    /// </summary>
+    public async Task<string> RevertAsync(string sha)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sha);
+        await _structure.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await _persister.FlushAsync().ConfigureAwait(false);
+            string revert;
+            try
+            {
+                revert = Git.Revert(sha);
+            }
+            catch (GitConflictException ex)
+            {
+                throw new WorkspaceException(WorkspaceErrorCodes.Conflict, "the commit no longer reverts cleanly: " + string.Join(", ", ex.Paths));
+            }
+
+            var changed = Git.History(limit: 1) is [var head] && head.Sha == revert ? head.Files : [];
+            await ApplyMainChangesAsync(changed).ConfigureAwait(false);
+            return revert;
+        }
+        finally
+        {
+            _structure.Release();
+        }
+    }
+
+    /// <summary>Copies the workspace (its whole history) into a new folder and opens the copy under a new name.</summary>
+    public async Task<NexusWorkspace> CloneAsync(string targetDirectory, string name, WorkspaceOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(targetDirectory);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        targetDirectory = Path.GetFullPath(targetDirectory);
+        if (System.IO.Directory.Exists(targetDirectory) && System.IO.Directory.EnumerateFileSystemEntries(targetDirectory).Any())
+        {
+            throw new WorkspaceException(WorkspaceErrorCodes.Exists, "the target folder is not empty");
+        }
+
+        await FlushAsync().ConfigureAwait(false);
+        using (var clone = GitStore.Clone(Git.Path, Path.Combine(targetDirectory, WorkspacePaths.RepositoryFolder), (options ?? _options).Committer))
+        {
+            var manifest = WorkspaceManifest.Parse(clone.ReadText(WorkspacePaths.Manifest)!) with { Name = name.Trim() };
+            clone.Commit([FileChange.Write(WorkspacePaths.Manifest, manifest.ToJson())], $"Clone of {Name} as {manifest.Name}");
+        }
+
+        return await OpenAsync(targetDirectory, options ?? _options).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Brings the live workspace in line with main after main changed underneath it (revert, accepted proposal):
+    /// the manifest is re-read, panels whose files changed reload (state from main when its file changed, else
+    /// carried over), removed panels stop, new ones start, assets are checked out. Called with the structure lock held.
+    /// </summary>
+    private async Task ApplyMainChangesAsync(IReadOnlyList<string> changedPaths)
+    {
+        if (changedPaths.Contains(WorkspacePaths.Manifest))
+        {
+            Manifest = WorkspaceManifest.Parse(Git.ReadText(WorkspacePaths.Manifest) ?? Manifest.ToJson());
+        }
+
+        if (changedPaths.Any(p => p.StartsWith(WorkspacePaths.AssetsDirectory + "/", StringComparison.Ordinal)))
+        {
+            _assets.CheckOut(Git);
+        }
+
+        var stateChanged = changedPaths.Where(p => p.StartsWith(WorkspacePaths.StateDirectory + "/", StringComparison.Ordinal)).Select(WorkspacePaths.PanelOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var panelId in changedPaths.Select(WorkspacePaths.PanelOf).OfType<string>().Distinct(StringComparer.Ordinal).ToList())
+        {
+            await ReloadFromMainAsync(panelId, stateFromMain: stateChanged.Contains(panelId)).ConfigureAwait(false);
+        }
+
+        // The journal may hold writes made before main changed: a snapshot now makes them obsolete.
+        await _persister.FlushAsync().ConfigureAwait(false);
+    }
+
+    private async Task ReloadFromMainAsync(string panelId, bool stateFromMain)
+    {
+        var source = Git.ReadText(WorkspacePaths.PanelSource(panelId));
+        var panel = FindPanel(panelId);
+        if (source is null)
+        {
+            if (panel is not null)
+            {
+                _panels = _panels.Remove(panelId);
+                if (panel.Attach(panel.Document, null, "removed", _options.Time.GetUtcNow()) is { } removed)
+                {
+                    await removed.DisposeAsync().ConfigureAwait(false);
+                }
+
+                panel.CloseSubscribers();
+                RaisePanelsChanged(panelId);
+            }
+
+            return;
+        }
+
+        var saved = !stateFromMain && panel?.Instance is { } running
+            ? await running.GetStateValuesAsync().ConfigureAwait(false)
+            : ParseState(Git.ReadText(WorkspacePaths.PanelState(panelId)));
+        if (panel is null)
+        {
+            _panels = _panels.SetItem(panelId, await StartPanelAsync(panelId, source, saved).ConfigureAwait(false));
+            RaisePanelsChanged(panelId);
+            return;
+        }
+
+        var document = Nexus.Nxml.NxmlDocument.Check(source);
+        var (instance, failure) = await TryStartAsync(panelId, document, saved).ConfigureAwait(false);
+        await SwapAsync(panel, document, instance, failure).ConfigureAwait(false);
+    }
+}
