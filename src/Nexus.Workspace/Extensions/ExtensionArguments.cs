@@ -6,8 +6,9 @@ using Nexus.Reactor.Extensions;
 namespace Nexus.Workspace.Extensions;
 
 /// <summary>
-/// The positional JSON arguments of one call, read with checks whose errors name the method and the argument
-/// (<c>nexus.fs.write: argument 2 (text) must be a string</c>).
+/// The positional JSON arguments of one call, read with checks whose errors name the argument
+/// (<c>argument 2 (text) must be a string</c>). Messages do not repeat the method: the panel's runtime reports
+/// a failure as <c>nexus.fs.write failed: ...</c>.
 /// </summary>
 internal readonly struct ExtensionArguments
 {
@@ -27,8 +28,6 @@ internal readonly struct ExtensionArguments
             throw Error($"takes at most {names.Length} argument{(names.Length == 1 ? "" : "s")} ({string.Join(", ", names)}), got {last + 1}");
         }
     }
-
-    public string Method => $"{_call.Extension}.{_call.Method}";
 
     /// <summary>The argument at <paramref name="index"/>, or null when it is absent, <c>null</c> or <c>undefined</c>.</summary>
     public JsonNode? Optional(int index) => index < _call.Arguments.Count ? _call.Arguments[index] : null;
@@ -77,5 +76,5 @@ internal readonly struct ExtensionArguments
         return pairs;
     }
 
-    public ExtensionException Error(string problem) => new($"{Method}: {problem}");
+    public static ExtensionException Error(string problem) => new(problem);
 }

@@ -95,7 +95,7 @@ public sealed partial class WorkspaceExtensionHost : IExtensionHost, IDisposable
 #pragma warning restore CA1031
         {
             LogFailure(_logger, ex, request.Extension, request.Method, request.PanelId);
-            throw new ExtensionException($"{request.Extension}.{request.Method}: {ShortReason(ex)}");
+            throw new ExtensionException(ShortReason(ex));
         }
     }
 

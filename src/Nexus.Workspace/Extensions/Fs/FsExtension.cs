@@ -52,16 +52,16 @@ public sealed class FsExtension : IWorkspaceExtension, IDisposable
         {
             case "read":
                 var read = new ExtensionArguments(request, "path");
-                return await ReadAsync(read, read.RequiredString(0, "path"), cancellationToken).ConfigureAwait(false);
+                return await ReadAsync(read.RequiredString(0, "path"), cancellationToken).ConfigureAwait(false);
             case "list":
                 var list = new ExtensionArguments(request, "dir");
-                return List(list, list.OptionalString(0, "dir") ?? "");
+                return List(list.OptionalString(0, "dir") ?? "");
             case "write":
                 var write = new ExtensionArguments(request, "path", "text");
-                return await ChangeAsync(() => WriteAsync(write, write.RequiredString(0, "path"), write.RequiredString(1, "text"), cancellationToken), cancellationToken).ConfigureAwait(false);
+                return await ChangeAsync(() => WriteAsync(write.RequiredString(0, "path"), write.RequiredString(1, "text"), cancellationToken), cancellationToken).ConfigureAwait(false);
             case "delete":
                 var delete = new ExtensionArguments(request, "path");
-                return await ChangeAsync(() => Task.FromResult<JsonNode?>(Delete(delete, delete.RequiredString(0, "path"))), cancellationToken).ConfigureAwait(false);
+                return await ChangeAsync(() => Task.FromResult<JsonNode?>(Delete(delete.RequiredString(0, "path"))), cancellationToken).ConfigureAwait(false);
             default:
                 throw new ExtensionException($"{Name} has no method '{request.Method}'");
         }
@@ -69,12 +69,12 @@ public sealed class FsExtension : IWorkspaceExtension, IDisposable
 
     public void Dispose() => _changes.Dispose();
 
-    private async Task<JsonNode?> ReadAsync(ExtensionArguments args, string path, CancellationToken cancellationToken)
+    private async Task<JsonNode?> ReadAsync(string path, CancellationToken cancellationToken)
     {
-        var full = _paths.Resolve(path, allowRoot: false, args.Error);
+        var full = _paths.Resolve(path, allowRoot: false, ExtensionArguments.Error);
         if (!File.Exists(full))
         {
-            throw args.Error(Directory.Exists(full) ? $"'{path}' is a folder" : $"'{path}' does not exist");
+            throw ExtensionArguments.Error(Directory.Exists(full) ? $"'{path}' is a folder" : $"'{path}' does not exist");
         }
 
         var stream = new FileStream(full, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, Options = FileOptions.Asynchronous });
@@ -83,7 +83,7 @@ public sealed class FsExtension : IWorkspaceExtension, IDisposable
             // The length is checked before reading and the read is bounded, in case the file grows meanwhile.
             if (stream.Length > _options.MaxFileBytes)
             {
-                throw args.Error($"'{path}' is larger than the limit of {_options.MaxFileBytes} bytes");
+                throw ExtensionArguments.Error($"'{path}' is larger than the limit of {_options.MaxFileBytes} bytes");
             }
 
             var buffer = new byte[stream.Length];
@@ -92,12 +92,12 @@ public sealed class FsExtension : IWorkspaceExtension, IDisposable
         }
     }
 
-    private JsonArray List(ExtensionArguments args, string dir)
+    private JsonArray List(string dir)
     {
-        var full = _paths.Resolve(dir, allowRoot: true, args.Error);
+        var full = _paths.Resolve(dir, allowRoot: true, ExtensionArguments.Error);
         if (!Directory.Exists(full))
         {
-            return dir.Length == 0 ? [] : throw args.Error(File.Exists(full) ? $"'{dir}' is a file" : $"'{dir}' does not exist");
+            return dir.Length == 0 ? [] : throw ExtensionArguments.Error(File.Exists(full) ? $"'{dir}' is a file" : $"'{dir}' does not exist");
         }
 
         var entries = new DirectoryInfo(full).EnumerateFileSystemInfos("*", NoLinks)
@@ -106,7 +106,7 @@ public sealed class FsExtension : IWorkspaceExtension, IDisposable
             .ToList();
         if (entries.Count > _options.MaxFiles)
         {
-            throw args.Error($"'{dir}' holds more than {_options.MaxFiles} entries");
+            throw ExtensionArguments.Error($"'{dir}' holds more than {_options.MaxFiles} entries");
         }
 
         return [.. entries.OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => (JsonNode)new JsonObject
@@ -117,18 +117,18 @@ public sealed class FsExtension : IWorkspaceExtension, IDisposable
         })];
     }
 
-    private async Task<JsonNode?> WriteAsync(ExtensionArguments args, string path, string text, CancellationToken cancellationToken)
+    private async Task<JsonNode?> WriteAsync(string path, string text, CancellationToken cancellationToken)
     {
-        var full = _paths.Resolve(path, allowRoot: false, args.Error);
+        var full = _paths.Resolve(path, allowRoot: false, ExtensionArguments.Error);
         var bytes = Encoding.UTF8.GetBytes(text);
         if (bytes.Length > _options.MaxFileBytes)
         {
-            throw args.Error($"the text is larger than the limit of {_options.MaxFileBytes} bytes");
+            throw ExtensionArguments.Error($"the text is larger than the limit of {_options.MaxFileBytes} bytes");
         }
 
         if (Directory.Exists(full))
         {
-            throw args.Error($"'{path}' is a folder");
+            throw ExtensionArguments.Error($"'{path}' is a folder");
         }
 
         var existing = new FileInfo(full);
@@ -137,12 +137,12 @@ public sealed class FsExtension : IWorkspaceExtension, IDisposable
         var totalAfter = total - (existing.Exists ? existing.Length : 0) + bytes.Length;
         if (filesAfter > _options.MaxFiles)
         {
-            throw args.Error($"assets/ would hold more than {_options.MaxFiles} files");
+            throw ExtensionArguments.Error($"assets/ would hold more than {_options.MaxFiles} files");
         }
 
         if (totalAfter > _options.MaxTotalBytes)
         {
-            throw args.Error($"assets/ would hold more than {_options.MaxTotalBytes} bytes");
+            throw ExtensionArguments.Error($"assets/ would hold more than {_options.MaxTotalBytes} bytes");
         }
 
         var folder = Path.GetDirectoryName(full)!;
@@ -168,9 +168,9 @@ public sealed class FsExtension : IWorkspaceExtension, IDisposable
     }
 
     /// <summary>Deletes a file or an empty folder; answers whether something was deleted.</summary>
-    private bool Delete(ExtensionArguments args, string path)
+    private bool Delete(string path)
     {
-        var full = _paths.Resolve(path, allowRoot: false, args.Error);
+        var full = _paths.Resolve(path, allowRoot: false, ExtensionArguments.Error);
         if (File.Exists(full))
         {
             File.Delete(full);
@@ -184,7 +184,7 @@ public sealed class FsExtension : IWorkspaceExtension, IDisposable
 
         if (Directory.EnumerateFileSystemEntries(full).Any())
         {
-            throw args.Error($"'{path}' is a folder that is not empty");
+            throw ExtensionArguments.Error($"'{path}' is a folder that is not empty");
         }
 
         Directory.Delete(full);

@@ -55,15 +55,15 @@ public sealed class HttpExtension : IWorkspaceExtension, IDisposable
         var hasBody = method == HttpMethod.Post || method == HttpMethod.Put;
         var url = args.RequiredString(0, "url");
         var headers = args.OptionalStringMap(hasBody ? 2 : 1, "headers");
-        var panelRequest = PanelRequest.Create(method, hasBody ? args.Optional(1) : null, headers, args.Error);
-        return SendAsync(args, url, panelRequest, cancellationToken);
+        var panelRequest = PanelRequest.Create(method, hasBody ? args.Optional(1) : null, headers, ExtensionArguments.Error);
+        return SendAsync(url, panelRequest, cancellationToken);
     }
 
     public void Dispose() => _client.Dispose();
 
-    private async Task<JsonNode?> SendAsync(ExtensionArguments args, string url, PanelRequest request, CancellationToken cancellationToken)
+    private async Task<JsonNode?> SendAsync(string url, PanelRequest request, CancellationToken cancellationToken)
     {
-        var uri = CheckTarget(args, url);
+        var uri = CheckTarget(url);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.Timeout);
         try
@@ -72,20 +72,20 @@ public sealed class HttpExtension : IWorkspaceExtension, IDisposable
             {
                 if (request.Size(uri) > _options.MaxRequestBytes)
                 {
-                    throw args.Error($"the request is larger than the limit of {_options.MaxRequestBytes} bytes");
+                    throw ExtensionArguments.Error($"the request is larger than the limit of {_options.MaxRequestBytes} bytes");
                 }
 
-                using var message = request.ToMessage(uri, args.Error);
+                using var message = request.ToMessage(uri, ExtensionArguments.Error);
                 using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
                 {
                     if (redirects == _options.MaxRedirects)
                     {
-                        throw args.Error($"too many redirects (the limit is {_options.MaxRedirects})");
+                        throw ExtensionArguments.Error($"too many redirects (the limit is {_options.MaxRedirects})");
                     }
 
-                    var next = CheckTarget(args, (location.IsAbsoluteUri ? location : new Uri(uri, location)).AbsoluteUri, redirected: true);
+                    var next = CheckTarget((location.IsAbsoluteUri ? location : new Uri(uri, location)).AbsoluteUri, redirected: true);
                     request = request.Redirected(status, uri, next);
                     uri = next;
                     continue;
@@ -96,41 +96,42 @@ public sealed class HttpExtension : IWorkspaceExtension, IDisposable
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw args.Error($"timed out after {_options.Timeout.TotalSeconds:0.###} s");
+            throw ExtensionArguments.Error($"timed out after {_options.Timeout.TotalSeconds:0.###} s");
         }
         catch (HttpCallException ex)
         {
-            throw args.Error(ex.Message);
+            throw ExtensionArguments.Error(ex.Message);
         }
         catch (HttpRequestException ex)
         {
-            throw args.Error(Describe(ex));
+            throw ExtensionArguments.Error(Describe(ex));
         }
     }
 
     /// <summary>The URL as a request target, or why a panel may not reach it.</summary>
-    private Uri CheckTarget(ExtensionArguments args, string url, bool redirected = false)
+    private Uri CheckTarget(string url, bool redirected = false)
     {
         var where = redirected ? $"redirected to '{url}': " : "";
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        // A bare path such as "/x" parses as an absolute file URI on Unix; it is a relative URL to the panel's author.
+        if (url.StartsWith('/') || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
-            throw args.Error($"{where}'{url}' is not an absolute URL");
+            throw ExtensionArguments.Error($"{where}'{url}' is not an absolute URL");
         }
 
         if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
         {
-            throw args.Error($"{where}only http and https URLs are allowed, not '{uri.Scheme}'");
+            throw ExtensionArguments.Error($"{where}only http and https URLs are allowed, not '{uri.Scheme}'");
         }
 
         if (uri.UserInfo.Length > 0)
         {
-            throw args.Error($"{where}credentials in the URL are not allowed; send an Authorization header");
+            throw ExtensionArguments.Error($"{where}credentials in the URL are not allowed; send an Authorization header");
         }
 
         var host = HostPatterns.Normalize(uri.IdnHost);
         if (!_allowedHosts.Matches(host))
         {
-            throw args.Error($"{where}host '{host}' is not in this workspace's allowedHosts");
+            throw ExtensionArguments.Error($"{where}host '{host}' is not in this workspace's allowedHosts");
         }
 
         return uri;

@@ -66,7 +66,7 @@ public sealed class KvExtension : IWorkspaceExtension
         var bytes = Encoding.UTF8.GetBytes(value.ToJsonString());
         if (bytes.Length > _options.MaxValueBytes)
         {
-            throw args.Error($"the value is larger than the limit of {_options.MaxValueBytes} bytes as JSON");
+            throw ExtensionArguments.Error($"the value is larger than the limit of {_options.MaxValueBytes} bytes as JSON");
         }
 
         await _cache.SetAsync(key, bytes, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = ttl }, cancellationToken).ConfigureAwait(false);
@@ -86,13 +86,13 @@ public sealed class KvExtension : IWorkspaceExtension
 
         if (!(seconds > 0) || double.IsInfinity(seconds))
         {
-            throw args.Error("argument 3 (ttlSeconds) must be a positive number of seconds");
+            throw ExtensionArguments.Error("argument 3 (ttlSeconds) must be a positive number of seconds");
         }
 
         var ttl = TimeSpan.FromSeconds(Math.Min(seconds, TimeSpan.MaxValue.TotalSeconds / 2));
         if (_options.MaxTtl is { } longest && ttl > longest)
         {
-            throw args.Error($"argument 3 (ttlSeconds) may be at most {longest.TotalSeconds:0} seconds");
+            throw ExtensionArguments.Error($"argument 3 (ttlSeconds) may be at most {longest.TotalSeconds:0} seconds");
         }
 
         return ttl;
@@ -107,7 +107,7 @@ public sealed class KvExtension : IWorkspaceExtension
         var key = args.RequiredString(0, "key");
         if (key.Length > _options.MaxKeyLength)
         {
-            throw args.Error($"argument 1 (key) is longer than {_options.MaxKeyLength} characters");
+            throw ExtensionArguments.Error($"argument 1 (key) is longer than {_options.MaxKeyLength} characters");
         }
 
         return $"nexus.kv:{_workspaceId.Length}:{_workspaceId}:{request.PanelId.Length}:{request.PanelId}:{key}";
