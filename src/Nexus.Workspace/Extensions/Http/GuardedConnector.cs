@@ -68,21 +68,3 @@ internal sealed class GuardedConnector(IHostResolver resolver, HostPatterns priv
         return addresses is { Length: > 0 } ? addresses : throw new HttpCallException($"host '{host}' could not be resolved");
     }
 }
-
-/// <summary>A failure of <c>nexus.http</c> whose message is meant for the panel as it is.</summary>
-internal sealed class HttpCallException : Exception
-{
-    public HttpCallException()
-    {
-    }
-
-    public HttpCallException(string message)
-        : base(message)
-    {
-    }
-
-    public HttpCallException(string message, Exception inner)
-        : base(message, inner)
-    {
-    }
-}
