@@ -39,7 +39,7 @@ public sealed record HttpExtensionOptions
     [JsonPropertyName("maxResponseBytes")]
     public long MaxResponseBytes { get; init => field = OptionRules.Positive(nameof(MaxResponseBytes), value); } = 1024 * 1024;
 
-    /// <summary>Redirects followed (each one checked like the first request); 0 returns the 3xx response as is. Default 5.</summary>
+    /// <summary>Redirects followed, each checked like the first request; one more fails the call (0: any redirect fails). Default 5.</summary>
     [JsonPropertyName("maxRedirects")]
     public int MaxRedirects { get; init => field = OptionRules.AtLeastZero(nameof(MaxRedirects), value); } = 5;
 
