@@ -171,12 +171,9 @@ internal static class NogJsonWriter
 
                 writer.WriteEndArray();
                 break;
-            case JsonValueKind.String:
-                writer.WriteStringValue(value.GetString());
-                break;
             default:
-                // Numbers keep their text (no double rounding); true, false and null are their own text.
-                writer.WriteRawValue(value.GetRawText(), skipInputValidation: true);
+                // Numbers keep their text (no double rounding); strings are re-escaped the writer's way.
+                value.WriteTo(writer);
                 break;
         }
     }
