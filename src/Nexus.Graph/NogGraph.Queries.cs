@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Nexus.Graph;
 
 /// <summary>Lookups and traversals. Results that are sets come sorted by id, traversals in breadth-first order.</summary>
