@@ -31,11 +31,13 @@ public sealed partial class NexusWorkspace : IAsyncDisposable
     private readonly StatePersister _persister;
     private readonly Debouncer _writer;
     private readonly AssetFolder _assets;
+    private readonly WorkspaceLock _ownership;
     private ImmutableDictionary<string, HostedPanel> _panels = ImmutableDictionary.Create<string, HostedPanel>(StringComparer.Ordinal);
     private int _disposed;
 
-    private NexusWorkspace(string directory, GitStore git, WorkspaceManifest manifest, WorkspaceOptions options)
+    private NexusWorkspace(string directory, GitStore git, WorkspaceManifest manifest, WorkspaceOptions options, WorkspaceLock ownership)
     {
+        _ownership = ownership;
         Directory = directory;
         Git = git;
         Manifest = manifest;
@@ -100,19 +102,32 @@ public sealed partial class NexusWorkspace : IAsyncDisposable
         }
 
         options ??= WorkspaceOptions.Default;
-        var git = GitStore.Open(repository, options.Committer);
+        var ownership = WorkspaceLock.Acquire(directory);
+        GitStore? git = null;
         try
         {
+            GitStore.RemoveStaleLocks(repository); // we own the folder: a lock file in it was left by a killed process
+            git = GitStore.Open(repository, options.Committer);
             var manifest = WorkspaceManifest.Parse(git.ReadText(WorkspacePaths.Manifest)
                 ?? throw new WorkspaceException(WorkspaceErrorCodes.Failed, "the workspace has no nexus.json"));
             var recovered = JournalRecord.ReadAll(Path.Combine(directory, WorkspacePaths.JournalFolder));
-            var workspace = new NexusWorkspace(directory, git, manifest, options);
-            await workspace.LoadAsync(recovered).ConfigureAwait(false);
+            var workspace = new NexusWorkspace(directory, git, manifest, options, ownership);
+            try
+            {
+                await workspace.LoadAsync(recovered).ConfigureAwait(false);
+            }
+            catch
+            {
+                await workspace.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
             return workspace;
         }
         catch
         {
-            git.Dispose();
+            git?.Dispose();
+            ownership.Dispose();
             throw;
         }
     }
@@ -186,6 +201,7 @@ public sealed partial class NexusWorkspace : IAsyncDisposable
         {
             await _journal.DisposeAsync().ConfigureAwait(false);
             Git.Dispose();
+            _ownership.Dispose();
             _structure.Release();
         }
     }

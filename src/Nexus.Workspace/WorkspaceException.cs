@@ -43,6 +43,7 @@ public static class WorkspaceErrorCodes
 {
     public const string Failed = "WORKSPACE_ERROR";
     public const string NotFound = "WORKSPACE_NOT_FOUND";
+    public const string Locked = "WORKSPACE_LOCKED";
     public const string Exists = "WORKSPACE_EXISTS";
     public const string InvalidNxml = "INVALID_NXML";
     public const string InvalidPanelId = "INVALID_PANEL_ID";

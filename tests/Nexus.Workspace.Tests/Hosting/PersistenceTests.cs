@@ -102,4 +102,21 @@ public sealed class PersistenceTests
         Assert.Contains("\"count\": 1", git.ReadText("state/counter.json"), StringComparison.Ordinal);
         Assert.Empty(JournalRecord.ReadAll(Path.Combine(fixture.Folder(), WorkspacePaths.JournalFolder)));
     }
+
+    [Fact]
+    public async Task One_process_owns_a_workspace_and_lock_files_left_by_a_killed_one_are_cleared_on_open()
+    {
+        await using var fixture = new WorkspaceFixture();
+        var workspace = await fixture.CreateAsync();
+
+        var locked = await Assert.ThrowsAsync<WorkspaceException>(() => NexusWorkspace.OpenAsync(fixture.Folder()));
+        Assert.Equal(WorkspaceErrorCodes.Locked, locked.Code);
+
+        await workspace.DisposeAsync();
+        var stale = Path.Combine(fixture.Folder(), WorkspacePaths.RepositoryFolder, "refs", "heads", "main.lock");
+        await File.WriteAllTextAsync(stale, "", TestContext.Current.CancellationToken);
+        var reopened = await fixture.OpenAsync();
+        Assert.False(File.Exists(stale));
+        Assert.NotNull(await reopened.AddPanelAsync(TestPanels.Counter));
+    }
 }
