@@ -94,7 +94,7 @@ public sealed partial class NexusWorkspace
                 PanelId = panelId,
                 SavedState = saved,
                 Limits = _options.PanelLimits,
-                Extensions = Extensions,
+                Extensions = _extensions,
             }).ConfigureAwait(false);
             return (instance, null);
         }

@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nexus.Reactor;
-using Nexus.Reactor.Extensions;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Nexus.Workspace.Extensions;
 using Nexus.Workspace.Git;
 using Nexus.Workspace.Hosting;
 using Nexus.Workspace.Manifest;
@@ -24,6 +27,9 @@ namespace Nexus.Workspace;
 /// </remarks>
 public sealed partial class NexusWorkspace : IAsyncDisposable
 {
+    /// <summary><c>nexus.kv</c>'s default store: one in-process cache, so session state outlives a workspace reopen.</summary>
+    private static readonly Lazy<IDistributedCache> ProcessSessionCache = new(() => new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())));
+
     private readonly SemaphoreSlim _structure = new(1, 1);
     private readonly WorkspaceOptions _options;
     private readonly ILogger _logger;
@@ -32,6 +38,7 @@ public sealed partial class NexusWorkspace : IAsyncDisposable
     private readonly Debouncer _writer;
     private readonly AssetFolder _assets;
     private readonly WorkspaceLock _ownership;
+    private readonly WorkspaceExtensionHost _extensions;
     private ImmutableDictionary<string, HostedPanel> _panels = ImmutableDictionary.Create<string, HostedPanel>(StringComparer.Ordinal);
     private int _disposed;
 
@@ -47,7 +54,10 @@ public sealed partial class NexusWorkspace : IAsyncDisposable
         _journal = new StateJournal(Path.Combine(directory, WorkspacePaths.JournalFolder), options.Durability);
         _persister = new StatePersister(git, _journal, FindPanel, _assets);
         _writer = new Debouncer(FlushLockedAsync, options.PersistDebounce, options.Time, ex => WorkspaceLog.SaveFailed(_logger, ex, Name));
-        Extensions = NoExtensions.Instance;
+        _extensions = WorkspaceExtensionHost.CreateBuiltIn(
+            new BuiltInExtensionContext(Path.GetFileName(directory), _assets.Root, MarkAssetsChanged) { Cache = options.SessionCache ?? ProcessSessionCache.Value },
+            ExtensionSettingsOf(manifest),
+            _logger);
     }
 
     /// <summary>The workspace's folder.</summary>
@@ -63,7 +73,8 @@ public sealed partial class NexusWorkspace : IAsyncDisposable
     /// <summary>Raised after a panel was added, edited, reloaded or removed (for example to announce tools/list_changed).</summary>
     public event Action<string>? PanelsChanged;
 
-    internal IExtensionHost Extensions { get; set; }
+    /// <summary>The extensions enabled by the manifest (<c>nexus.fs</c> and <c>nexus.kv</c> unless it says otherwise).</summary>
+    public IReadOnlyCollection<string> EnabledExtensions => _extensions.Enabled;
 
     /// <summary>Creates a workspace in an empty (or new) folder: a repository on <c>main</c> with its manifest.</summary>
     public static async Task<NexusWorkspace> CreateAsync(string directory, string name, WorkspaceOptions? options = null)
@@ -201,6 +212,7 @@ public sealed partial class NexusWorkspace : IAsyncDisposable
         {
             await _journal.DisposeAsync().ConfigureAwait(false);
             Git.Dispose();
+            _extensions.Dispose();
             _ownership.Dispose();
             _structure.Release();
         }
@@ -227,6 +239,28 @@ public sealed partial class NexusWorkspace : IAsyncDisposable
     }
 
     private void RaisePanelsChanged(string panelId) => PanelsChanged?.Invoke(panelId);
+
+    /// <summary>
+    /// The manifest's extension settings. Settings that do not validate leave every extension disabled (deny by
+    /// default) and are logged, so a bad edit of <c>nexus.json</c> cannot keep the workspace from opening.
+    /// </summary>
+    private ExtensionSettings ExtensionSettingsOf(WorkspaceManifest manifest)
+    {
+        if (manifest.Extensions is null)
+        {
+            return ExtensionSettings.Default;
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<ExtensionSettings>(manifest.Extensions) ?? ExtensionSettings.Default;
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentException or NotSupportedException)
+        {
+            WorkspaceLog.BadExtensionSettings(_logger, ex, Path.GetFileName(Directory));
+            return new ExtensionSettings { Enabled = [] };
+        }
+    }
 
     private static JsonObject? ParseState(string? text)
     {

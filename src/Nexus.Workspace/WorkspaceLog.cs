@@ -11,6 +11,9 @@ internal static partial class WorkspaceLog
     [LoggerMessage(2, LogLevel.Information, "Workspace {Workspace}: {Count} journaled changes recovered")]
     public static partial void Recovered(ILogger logger, string workspace, int count);
 
+    [LoggerMessage(4, LogLevel.Warning, "Workspace {Workspace}: the extension settings of nexus.json are not valid; every extension is disabled")]
+    public static partial void BadExtensionSettings(ILogger logger, Exception exception, string workspace);
+
     [LoggerMessage(3, LogLevel.Warning, "Panel {Panel} of workspace {Workspace} failed to start")]
     public static partial void PanelFailed(ILogger logger, Exception exception, string panel, string workspace);
 }

@@ -1,3 +1,4 @@
+using Nexus.Workspace.Extensions.Fs;
 using Nexus.Workspace.Git;
 
 namespace Nexus.Workspace.Persistence;
@@ -44,7 +45,7 @@ internal sealed class AssetFolder(string root)
             var target = Path.Combine(Root, path[(WorkspacePaths.AssetsDirectory.Length + 1)..]);
             keep.Add(Path.GetFullPath(target));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            var temporary = target + ".tmp-" + Guid.NewGuid().ToString("N");
+            var temporary = Path.Combine(Path.GetDirectoryName(target)!, FsExtension.TempPrefix + Guid.NewGuid().ToString("N"));
             File.WriteAllBytes(temporary, git.ReadFile(path) ?? []);
             File.Move(temporary, target, overwrite: true);
         }
@@ -65,6 +66,6 @@ internal sealed class AssetFolder(string root)
         // Links are never followed or committed: nexus.fs refuses them, and a link planted by hand must not leak
         // what it points to into the repository.
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
-        return Directory.EnumerateFiles(Root, "*", options).Where(f => !Path.GetFileName(f).Contains(".tmp-", StringComparison.Ordinal));
+        return Directory.EnumerateFiles(Root, "*", options).Where(f => !Path.GetFileName(f).StartsWith(FsExtension.TempPrefix, StringComparison.Ordinal));
     }
 }

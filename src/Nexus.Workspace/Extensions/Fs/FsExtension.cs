@@ -14,7 +14,8 @@ namespace Nexus.Workspace.Extensions.Fs;
 /// </summary>
 public sealed class FsExtension : IWorkspaceExtension, IDisposable
 {
-    private const string TempPrefix = ".nexus-tmp-";
+    /// <summary>How temporary files of atomic writes start (never listed, never committed).</summary>
+    internal const string TempPrefix = ".nexus-tmp-";
 
     private static readonly EnumerationOptions NoLinks = new()
     {
