@@ -76,6 +76,11 @@ public sealed partial class NexusWorkspace
             Manifest = WorkspaceManifest.Parse(Git.ReadText(WorkspacePaths.Manifest) ?? Manifest.ToJson());
         }
 
+        if (changedPaths.Contains(WorkspacePaths.Graph))
+        {
+            _nog.LoadAuthored(Git.ReadText(WorkspacePaths.Graph));
+        }
+
         if (changedPaths.Any(p => p.StartsWith(WorkspacePaths.AssetsDirectory + "/", StringComparison.Ordinal)))
         {
             _assets.CheckOut(Git);
@@ -100,6 +105,7 @@ public sealed partial class NexusWorkspace
             if (panel is not null)
             {
                 _panels = _panels.Remove(panelId);
+                _nog.RemovePanel(panelId);
                 if (panel.Attach(panel.Document, null, "removed", _options.Time.GetUtcNow()) is { } removed)
                 {
                     await removed.DisposeAsync().ConfigureAwait(false);

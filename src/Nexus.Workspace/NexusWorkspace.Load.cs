@@ -15,6 +15,7 @@ public sealed partial class NexusWorkspace
             _assets.CheckOut(Git); // a fresh clone: its assets come from the repository
         }
 
+        _nog.LoadAuthored(Git.ReadText(WorkspacePaths.Graph));
         var journaled = recovered.GroupBy(r => r.PanelId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var panelId in PanelIdsInRepository())
         {
@@ -29,6 +30,7 @@ public sealed partial class NexusWorkspace
             _panels = _panels.SetItem(panelId, panel);
         }
 
+        _proposals.ExpireStale();
         if (recovered.Count > 0)
         {
             WorkspaceLog.Recovered(_logger, Name, recovered.Count);
@@ -71,6 +73,7 @@ public sealed partial class NexusWorkspace
         panel.WhenDurable = () => _journal.WhenDurableAsync(panel.LastSequence);
         var (instance, failure) = await TryStartAsync(panelId, document, saved).ConfigureAwait(false);
         panel.Attach(document, instance, failure, _options.Time.GetUtcNow());
+        _nog.SetPanel(panelId, document);
         if (instance?.Version > 0)
         {
             _persister.MarkDirty(panelId); // mount changed the state before anyone could hear it

@@ -41,6 +41,7 @@ public sealed partial class NexusWorkspace
             }
             catch
             {
+                _nog.RemovePanel(id);
                 await panel.Instance!.DisposeAsync().ConfigureAwait(false);
                 throw;
             }
@@ -119,6 +120,7 @@ public sealed partial class NexusWorkspace
                 $"Remove panel {panelId}");
             Manifest = manifest;
             _panels = _panels.Remove(panelId);
+            _nog.RemovePanel(panelId);
             if (panel.Attach(panel.Document, null, "removed", _options.Time.GetUtcNow()) is { } old)
             {
                 await old.DisposeAsync().ConfigureAwait(false);
@@ -160,6 +162,7 @@ public sealed partial class NexusWorkspace
     private async Task SwapAsync(HostedPanel panel, NxmlDocument document, Reactor.PanelInstance? instance, string? failure)
     {
         var old = panel.Attach(document, instance, failure, _options.Time.GetUtcNow());
+        _nog.SetPanel(panel.PanelId, document);
         panel.Broadcast(new PanelReloaded(panel.Version, document.Source));
         if (old is not null)
         {

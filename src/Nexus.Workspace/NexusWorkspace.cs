@@ -10,7 +10,9 @@ using Nexus.Workspace.Extensions;
 using Nexus.Workspace.Git;
 using Nexus.Workspace.Hosting;
 using Nexus.Workspace.Manifest;
+using Nexus.Workspace.Nog;
 using Nexus.Workspace.Persistence;
+using Nexus.Workspace.Proposals;
 
 namespace Nexus.Workspace;
 
@@ -39,12 +41,15 @@ public sealed partial class NexusWorkspace : IAsyncDisposable
     private readonly AssetFolder _assets;
     private readonly WorkspaceLock _ownership;
     private readonly WorkspaceExtensionHost _extensions;
+    private readonly WorkspaceNog _nog = new();
+    private readonly ProposalService _proposals;
     private ImmutableDictionary<string, HostedPanel> _panels = ImmutableDictionary.Create<string, HostedPanel>(StringComparer.Ordinal);
     private int _disposed;
 
     private NexusWorkspace(string directory, GitStore git, WorkspaceManifest manifest, WorkspaceOptions options, WorkspaceLock ownership)
     {
         _ownership = ownership;
+        _proposals = new ProposalService(git, options.Time, options.Proposals);
         Directory = directory;
         Git = git;
         Manifest = manifest;

@@ -39,6 +39,9 @@ public sealed record WorkspaceOptions
     /// <summary>Where <c>nexus.kv</c> keeps session state; default: one in-process cache shared by the process.</summary>
     public IDistributedCache? SessionCache { get; init; }
 
+    /// <summary>Limits and expiry of proposals (default: pending proposals expire after 7 days).</summary>
+    public Proposals.ProposalOptions Proposals { get; init; } = Nexus.Workspace.Proposals.ProposalOptions.Default;
+
     /// <summary>Who commits (default "Nexus" &lt;nexus@localhost&gt;).</summary>
     public Git.GitIdentity? Committer { get; init; }
 
