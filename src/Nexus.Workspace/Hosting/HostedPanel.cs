@@ -29,10 +29,12 @@ public sealed class HostedPanel
     private ImmutableArray<PanelSubscription> _subscribers = [];
     private PanelInstance? _instance;
     private IDisposable? _instanceSubscription;
+    private readonly int _subscriberCapacity;
     private long _lastSequence;
 
-    internal HostedPanel(string panelId, NxmlDocument document, DateTimeOffset loadedAt, Action<HostedPanel, StateCommitted> committed)
+    internal HostedPanel(string panelId, NxmlDocument document, DateTimeOffset loadedAt, int subscriberCapacity, Action<HostedPanel, StateCommitted> committed)
     {
+        _subscriberCapacity = subscriberCapacity;
         PanelId = panelId;
         Document = document;
         LoadedAt = loadedAt;
@@ -81,10 +83,15 @@ public sealed class HostedPanel
     /// <summary>State values and computeds; a failed panel has none.</summary>
     public Task<JsonObject> GetStateAsync() => _instance?.GetStateAsync() ?? Task.FromResult(new JsonObject());
 
-    /// <summary>Starts hearing this panel's notifications (capacity: how many may wait before the subscriber is dropped).</summary>
-    public PanelSubscription Subscribe(int capacity)
+    /// <summary>
+    /// Starts hearing this panel's notifications. <paramref name="capacity"/>: how many may wait before the subscriber
+    /// is dropped (default: the workspace's <see cref="WorkspaceOptions.SubscriberQueueCapacity"/>).
+    /// </summary>
+    public PanelSubscription Subscribe(int? capacity = null)
     {
-        var subscription = new PanelSubscription(PanelId, capacity, Detach);
+        var size = capacity ?? _subscriberCapacity;
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1, nameof(capacity));
+        var subscription = new PanelSubscription(PanelId, size, Detach);
         lock (_gate)
         {
             _subscribers = _subscribers.Add(subscription);
