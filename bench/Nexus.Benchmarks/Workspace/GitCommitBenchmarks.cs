@@ -85,7 +85,7 @@ public class GitCommitBenchmarks
     private static FileChange StateFile(int panel, int version)
     {
         var items = new JsonArray();
-        for (var i = 0; i < 16; i++)
+        for (var i = 0; i < 24; i++)
         {
             items.Add(version + i);
         }
