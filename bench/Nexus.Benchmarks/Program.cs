@@ -2,12 +2,14 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Nexus.Benchmarks;
 using Nexus.Benchmarks.Runtime;
+using Nexus.Benchmarks.Workspace;
 
 // Usage: dotnet run -c Release --project bench/Nexus.Benchmarks -- [--corpus DIR] [BenchmarkDotNet options, e.g. --filter '*']
 //        ... -- [--corpus DIR] --profile-loop parse|check|checker|inc|record|mount|first-call|mount-large [SECONDS]   (a target for perf; see docs/performance.md)
 //        ... -- [--corpus DIR] --latency [CALLS] [WARMUP_SECONDS]   (tool-call throughput and latency percentiles of the runtime)
 //        ... -- [--corpus DIR] --memory [COPIES]                    (managed heap per mounted panel instance)
 //        ... -- [--corpus DIR] --alloc-profile inc|record|mount|first-call [SECONDS]   (which types a runtime operation allocates)
+//        ... -- [--corpus DIR] --journal-load [SECONDS]             (acknowledged calls/s and latency percentiles with 1/16/64 callers)
 // --corpus overrides where the corpus is (default ../shared/bench-corpus beside the repository root); it is passed
 // to BenchmarkDotNet's child processes through the NEXUS_BENCH_CORPUS environment variable.
 var rest = new List<string>();
@@ -70,6 +72,12 @@ var memory = rest.IndexOf("--memory");
 if (memory >= 0)
 {
     return await MemoryRun.Run(memory + 1 < rest.Count ? int.Parse(rest[memory + 1], CultureInfo.InvariantCulture) : 10_000);
+}
+
+var journalLoad = rest.IndexOf("--journal-load");
+if (journalLoad >= 0)
+{
+    return await JournalLoadRun.Run(journalLoad + 1 < rest.Count ? double.Parse(rest[journalLoad + 1], CultureInfo.InvariantCulture) : 5);
 }
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(CorpusBenchmarks).Assembly).Run([.. rest], BenchConfig.Create(withNexusJob: !commandLineJob));
