@@ -104,15 +104,7 @@ public sealed partial class NexusWorkspace
         {
             if (panel is not null)
             {
-                _panels = _panels.Remove(panelId);
-                _nog.RemovePanel(panelId);
-                if (panel.Attach(panel.Document, null, "removed", _options.Time.GetUtcNow()) is { } removed)
-                {
-                    await removed.DisposeAsync().ConfigureAwait(false);
-                }
-
-                panel.CloseSubscribers();
-                RaisePanelsChanged(panelId);
+                await StopAsync(panel).ConfigureAwait(false);
             }
 
             return;

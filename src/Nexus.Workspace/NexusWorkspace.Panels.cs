@@ -119,15 +119,7 @@ public sealed partial class NexusWorkspace
                 ],
                 $"Remove panel {panelId}");
             Manifest = manifest;
-            _panels = _panels.Remove(panelId);
-            _nog.RemovePanel(panelId);
-            if (panel.Attach(panel.Document, null, "removed", _options.Time.GetUtcNow()) is { } old)
-            {
-                await old.DisposeAsync().ConfigureAwait(false);
-            }
-
-            panel.CloseSubscribers();
-            RaisePanelsChanged(panelId);
+            await StopAsync(panel).ConfigureAwait(false);
         }
         finally
         {
@@ -156,6 +148,20 @@ public sealed partial class NexusWorkspace
         {
             _structure.Release();
         }
+    }
+
+    /// <summary>Takes a panel out of the workspace: unmounts it, ends its subscriptions, drops its part of the NOG.</summary>
+    private async Task StopAsync(HostedPanel panel)
+    {
+        _panels = _panels.Remove(panel.PanelId);
+        _nog.RemovePanel(panel.PanelId);
+        if (panel.Attach(panel.Document, null, "removed", _options.Time.GetUtcNow()) is { } old)
+        {
+            await old.DisposeAsync().ConfigureAwait(false);
+        }
+
+        panel.CloseSubscribers();
+        RaisePanelsChanged(panel.PanelId);
     }
 
     /// <summary>Replaces the running instance, tells subscribers, disposes the old one and has the new state saved.</summary>

@@ -1,6 +1,6 @@
 namespace Nexus.Workspace.Tests;
 
-/// <summary>A fresh folder under the system's temp folder, deleted (with everything in it) on dispose.</summary>
+/// <summary>A fresh folder under the system's temp folder, deleted (with everything in it, links never followed) on dispose.</summary>
 internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
@@ -13,11 +13,15 @@ internal sealed class TempDirectory : IDisposable
 
     public string Sub(string name) => System.IO.Path.Combine(Path, name);
 
+    public string Combine(params string[] parts) => System.IO.Path.Join([Path, .. parts]);
+
     public void Dispose()
     {
         try
         {
-            foreach (var file in Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories))
+            // Links are not followed (some tests plant links that lead out of the folder).
+            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
+            foreach (var file in Directory.EnumerateFiles(Path, "*", options))
             {
                 File.SetAttributes(file, FileAttributes.Normal); // Git's object files are read-only
             }

@@ -176,31 +176,29 @@ internal sealed class StateJournal : IAsyncDisposable
         FlushSegment();
         if (last > 0)
         {
-            TaskCompletionSource flushed;
-            lock (_gate)
-            {
-                _durable = last;
-                flushed = _nextFlush;
-                _nextFlush = NewFlush();
-            }
-
-            flushed.TrySetResult();
+            WakeWaiters(() => _durable = last);
         }
+    }
+
+    /// <summary>Records the outcome of a flush under the lock and wakes whoever waits for the flush (they re-check).</summary>
+    private void WakeWaiters(Action record)
+    {
+        TaskCompletionSource flushed;
+        lock (_gate)
+        {
+            record();
+            flushed = _nextFlush;
+            _nextFlush = NewFlush();
+        }
+
+        flushed.TrySetResult();
     }
 
     private void FlushSegment() => _segment.Flush(flushToDisk: _durability == JournalDurability.Fsync);
 
     private void Fail(Exception failure, List<Operation> batch)
     {
-        TaskCompletionSource flushed;
-        lock (_gate)
-        {
-            _failure = failure;
-            flushed = _nextFlush;
-            _nextFlush = NewFlush();
-        }
-
-        flushed.TrySetResult();
+        WakeWaiters(() => _failure = failure);
         foreach (var operation in batch)
         {
             operation.Rotated?.TrySetException(failure);

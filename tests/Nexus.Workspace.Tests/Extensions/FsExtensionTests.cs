@@ -7,7 +7,7 @@ namespace Nexus.Workspace.Tests.Extensions;
 
 public sealed class FsExtensionTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly TempDirectory _temp = new();
     private int _changes;
 
     public FsExtensionTests()

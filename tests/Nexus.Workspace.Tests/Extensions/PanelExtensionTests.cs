@@ -52,7 +52,7 @@ public sealed class PanelExtensionTests : IAsyncDisposable
         </NexusPanel>
         """;
 
-    private readonly TempFolder _temp = new();
+    private readonly TempDirectory _temp = new();
     private readonly TestHttpServer _server = new(_ => Reply.Json("""{"answer":42}"""));
     private int _assetChanges;
 

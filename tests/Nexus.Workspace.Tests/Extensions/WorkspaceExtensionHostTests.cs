@@ -7,7 +7,7 @@ namespace Nexus.Workspace.Tests.Extensions;
 
 public sealed class WorkspaceExtensionHostTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

@@ -3,32 +3,6 @@ using Nexus.Workspace.Git;
 
 namespace Nexus.Workspace.Tests.Git;
 
-/// <summary>A temporary directory removed at the end of a test.</summary>
-internal sealed class TempDirectory : IDisposable
-{
-    public TempDirectory()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "nexus-git-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string Sub(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp directory must not fail the test that made it.
-        }
-    }
-}
-
 /// <summary>A store in a temporary directory; disposing it closes the store and deletes the directory.</summary>
 internal sealed class TempStore : IDisposable
 {
