@@ -44,7 +44,9 @@ public sealed class CrashTests
     private static async Task<List<(string Panel, long Count)>> RunAndKillAsync(string folder, int killAfterAcks, TimeSpan extra)
     {
         var host = Path.Combine(AppContext.BaseDirectory, "Nexus.Workspace.CrashHost.dll");
-        using var child = Process.Start(new ProcessStartInfo("dotnet", [host, folder])
+        // The dotnet that runs the tests (set by the SDK), else the one on the PATH.
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
+        using var child = Process.Start(new ProcessStartInfo(dotnet, [host, folder])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
