@@ -110,18 +110,22 @@ public sealed partial class NexusWorkspace
             return;
         }
 
-        var saved = !stateFromMain && panel?.Instance is { } running
-            ? await running.GetStateValuesAsync().ConfigureAwait(false)
-            : ParseState(Git.ReadText(WorkspacePaths.PanelState(panelId)));
         if (panel is null)
         {
+            var saved = ParseState(Git.ReadText(WorkspacePaths.PanelState(panelId)));
             _panels = _panels.SetItem(panelId, await StartPanelAsync(panelId, source, saved).ConfigureAwait(false));
             RaisePanelsChanged(panelId);
             return;
         }
 
-        var document = Nexus.Nxml.NxmlDocument.Check(source);
-        var (instance, failure) = await TryStartAsync(panelId, document, saved).ConfigureAwait(false);
-        await SwapAsync(panel, document, instance, failure).ConfigureAwait(false);
+        using (await panel.PauseCallsAsync().ConfigureAwait(false))
+        {
+            var carried = !stateFromMain && panel.Instance is { } running
+                ? await running.GetStateValuesAsync().ConfigureAwait(false)
+                : ParseState(Git.ReadText(WorkspacePaths.PanelState(panelId)));
+            var document = Nexus.Nxml.NxmlDocument.Check(source);
+            var (instance, failure) = await TryStartAsync(panelId, document, carried).ConfigureAwait(false);
+            await SwapAsync(panel, document, instance, failure).ConfigureAwait(false);
+        }
     }
 }

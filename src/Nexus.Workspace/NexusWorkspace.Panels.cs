@@ -75,26 +75,30 @@ public sealed partial class NexusWorkspace
         try
         {
             var panel = GetPanel(panelId);
-            var carried = panel.Instance is { } running
-                ? await running.GetStateValuesAsync().ConfigureAwait(false)
-                : ParseState(Git.ReadText(WorkspacePaths.PanelState(panelId)));
-            var (instance, failure) = await TryStartAsync(panelId, document, carried).ConfigureAwait(false);
-            if (instance is null)
+            using (await panel.PauseCallsAsync().ConfigureAwait(false))
             {
-                throw new WorkspaceException(WorkspaceErrorCodes.PanelFailed, $"the new source of '{panelId}' does not start: {failure}");
+                var carried = panel.Instance is { } running
+                    ? await running.GetStateValuesAsync().ConfigureAwait(false)
+                    : ParseState(Git.ReadText(WorkspacePaths.PanelState(panelId)));
+                var (instance, failure) = await TryStartAsync(panelId, document, carried).ConfigureAwait(false);
+                if (instance is null)
+                {
+                    throw new WorkspaceException(WorkspaceErrorCodes.PanelFailed, $"the new source of '{panelId}' does not start: {failure}");
+                }
+
+                try
+                {
+                    Git.Commit([FileChange.Write(WorkspacePaths.PanelSource(panelId), source)], $"Edit panel {panelId}");
+                }
+                catch
+                {
+                    await instance.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
+
+                await SwapAsync(panel, document, instance, failure).ConfigureAwait(false);
             }
 
-            try
-            {
-                Git.Commit([FileChange.Write(WorkspacePaths.PanelSource(panelId), source)], $"Edit panel {panelId}");
-            }
-            catch
-            {
-                await instance.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-
-            await SwapAsync(panel, document, instance, failure).ConfigureAwait(false);
             return panel;
         }
         finally

@@ -30,6 +30,7 @@ public sealed class HostedPanel
     private PanelInstance? _instance;
     private IDisposable? _instanceSubscription;
     private readonly int _subscriberCapacity;
+    private readonly CallGate _calls = new();
     private long _lastSequence;
 
     internal HostedPanel(string panelId, NxmlDocument document, DateTimeOffset loadedAt, int subscriberCapacity, Action<HostedPanel, StateCommitted> committed)
@@ -71,14 +72,29 @@ public sealed class HostedPanel
     public Task<ToolResult> SetAsync(string path, JsonNode? value, ViewScope? scope = null) =>
         RunDurableAsync(instance => instance.SetAsync(path, value, scope));
 
-    /// <summary>Runs any work on the instance that may commit state, and waits until what it committed is durable.</summary>
+    /// <summary>
+    /// Runs any work on the instance that may commit state, and waits until what it committed is durable. While the
+    /// panel is being reloaded the work waits, then runs on the new instance: no change can land on an instance
+    /// whose state has already been carried over.
+    /// </summary>
     public async Task<T> RunDurableAsync<T>(Func<PanelInstance, Task<T>> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var result = await work(RunningInstance()).ConfigureAwait(false);
-        await WhenDurableAsync().ConfigureAwait(false);
-        return result;
+        await _calls.EnterAsync().ConfigureAwait(false);
+        try
+        {
+            var result = await work(RunningInstance()).ConfigureAwait(false);
+            await WhenDurableAsync().ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            _calls.Exit();
+        }
     }
+
+    /// <summary>Holds new calls back and waits for the running ones; dispose the result to let calls in again.</summary>
+    internal Task<IDisposable> PauseCallsAsync() => _calls.PauseAsync();
 
     /// <summary>State values and computeds; a failed panel has none.</summary>
     public Task<JsonObject> GetStateAsync() => _instance?.GetStateAsync() ?? Task.FromResult(new JsonObject());

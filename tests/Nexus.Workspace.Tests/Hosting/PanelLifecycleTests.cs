@@ -148,4 +148,36 @@ public sealed class PanelLifecycleTests
         var error = await Assert.ThrowsAsync<WorkspaceException>(() => workspace.AddPanelFromTemplateAsync("nope"));
         Assert.Equal(WorkspaceErrorCodes.TemplateNotFound, error.Code);
     }
+
+    [Fact]
+    public async Task No_call_made_during_a_hot_reload_is_lost()
+    {
+        await using var fixture = new WorkspaceFixture();
+        var workspace = await fixture.CreateAsync();
+        var panel = await workspace.AddPanelAsync(TestPanels.Counter);
+        var succeeded = 0;
+        using var stop = new CancellationTokenSource();
+        var callers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                if ((await panel.CallAsync("inc")).Succeeded)
+                {
+                    Interlocked.Increment(ref succeeded);
+                }
+            }
+        }, TestContext.Current.CancellationToken)).ToList();
+
+        for (var i = 0; i < 10; i++)
+        {
+            var before = Volatile.Read(ref succeeded);
+            await WorkspaceFixture.EventuallyAsync(() => Volatile.Read(ref succeeded) >= before + 5, "calls run between reloads");
+            await workspace.ReplaceSourceAsync("counter", TestPanels.Counter.Replace("title=\"Counter\"", $"title=\"Counter {i}\"", StringComparison.Ordinal));
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(callers);
+        Assert.True(succeeded >= 50);
+        Assert.Equal(succeeded, (await panel.GetStateAsync())["count"]!.GetValue<double>());
+    }
 }
