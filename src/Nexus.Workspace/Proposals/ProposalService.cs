@@ -109,12 +109,20 @@ public sealed class ProposalService
     /// branch. The result lists the paths that changed on main: the panels to reload.
     /// </summary>
     /// <exception cref="ProposalConflictException">It no longer merges cleanly: main is untouched, the proposal is now conflicted.</exception>
-    /// <exception cref="ProposalException"><c>NOT_FOUND</c>; <c>INVALID_STATE</c> when it is not pending; <c>ACCEPT_FAILED</c> when the merge failed otherwise (status failed).</exception>
+    /// <exception cref="ProposalException"><c>NOT_FOUND</c>; <c>INVALID_STATE</c> when it is not pending or older than <see cref="ProposalOptions.MaxAge"/> (it expires then); <c>ACCEPT_FAILED</c> when the merge failed otherwise (status failed).</exception>
     public ProposalAcceptance Accept(string id)
     {
         lock (_gate)
         {
             var proposal = RequireStatus(id, "accepted", ProposalStatus.Pending);
+            if (proposal.CreatedAt < _time.GetUtcNow() - Options.MaxAge)
+            {
+                // Overdue but not swept yet: it expires now rather than being merged late.
+                Update(proposal with { Status = ProposalStatus.Expired }, "Expire");
+                _store.DeleteBranch(proposal.Branch);
+                throw new ProposalException("INVALID_STATE", $"proposal {proposal.Id} has expired");
+            }
+
             var mainBefore = _store.HeadSha();
             MergeOutcome outcome;
             try

@@ -194,6 +194,21 @@ public sealed class ProposalServiceTests : IDisposable
     }
 
     [Fact]
+    public void Accepting_an_overdue_proposal_expires_it_instead_of_merging()
+    {
+        var service = new ProposalService(Store, _time, new ProposalOptions { MaxAge = TimeSpan.FromDays(7) });
+        var old = service.Create(Panels.Request("Old", FileChange.Write("notes/old.md", "old")));
+        _time.Advance(TimeSpan.FromDays(8));
+
+        var error = Assert.Throws<ProposalException>(() => service.Accept(old.Id));
+
+        Assert.Equal("INVALID_STATE", error.Code);
+        Assert.Equal(ProposalStatus.Expired, service.Get(old.Id)!.Status);
+        Assert.False(Store.BranchExists(old.Branch));
+        Assert.Equal(_mainAtStart, Store.HeadSha());
+    }
+
+    [Fact]
     public void Records_survive_a_new_service_a_reopened_store_and_a_clone()
     {
         var applied = _service.Create(Panels.Request("Applied", FileChange.Write("notes/a.md", "a")));
@@ -210,7 +225,7 @@ public sealed class ProposalServiceTests : IDisposable
         }
 
         using var clone = GitStore.Clone(Store.Path, _temp.Sub("clone.git"));
-        var inClone = new ProposalService(clone);
+        var inClone = new ProposalService(clone, _time);
         Assert.Equal(2, inClone.List().Count);
         inClone.Accept(pending.Id);
         Assert.Equal("p", clone.ReadText("notes/p.md"));
