@@ -55,6 +55,9 @@ public static partial class NexusServerHosting
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimit>();
+
+        // The metrics listener starts with the app, not with the first scrape, so nothing recorded before it is lost.
+        app.Services.GetRequiredService<PrometheusExposition>();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;
     }
