@@ -6,10 +6,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Nexus.Graph;
 using Nexus.Nxml;
+using Nexus.Nxml.Diagnostics;
 using Nexus.Server.Hosting;
 using Nexus.Server.Operations;
 using Nexus.Workspace;
+using Nexus.Workspace.Proposals;
 
 namespace Nexus.Server.Tests;
 
@@ -23,13 +27,17 @@ internal sealed class TestServerHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private TestServerHost(WebApplication app, Uri address)
+    private TestServerHost(WebApplication app, Uri address, TestServerLog log)
     {
         _app = app;
+        Log = log;
         Client = new HttpClient { BaseAddress = address };
     }
 
     public HttpClient Client { get; }
+
+    /// <summary>Every message the server logged.</summary>
+    public TestServerLog Log { get; }
 
     public static Task<TestServerHost> StartAsync(string dataDirectory, long maxRequestBodyBytes = 1024) =>
         StartAsync(new Dictionary<string, string?>
@@ -44,6 +52,8 @@ internal sealed class TestServerHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);
+        var log = new TestServerLog();
+        builder.Logging.AddProvider(log);
         builder.Services.AddNexusServer(builder.Configuration);
         var app = builder.Build();
         app.UseNexusServer();
@@ -60,7 +70,7 @@ internal sealed class TestServerHost : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new TestServerHost(app, new Uri(address));
+        return new TestServerHost(app, new Uri(address), log);
     }
 
     public async ValueTask DisposeAsync()
@@ -81,6 +91,15 @@ internal sealed class TestServerHost : IAsyncDisposable
             var document = NxmlDocument.Check("<NexusPanel><Data><State name=\"x\" type=\"nope\" /></Data></NexusPanel>");
             throw new WorkspaceException(WorkspaceErrorCodes.InvalidNxml, "the panel does not check clean", document.Diagnostics);
         });
+        tests.MapGet("/graph-duplicate", string () => throw new GraphException(GraphErrorCodes.DuplicateId, "entity 'e1' exists"));
+        tests.MapGet("/graph-missing", string () => throw new GraphException(GraphErrorCodes.EntityNotFound, "no entity 'e9'"));
+        tests.MapGet("/proposal-conflict", string () => throw new ProposalConflictException("proposal p1 no longer merges cleanly"));
+        tests.MapGet("/proposal-invalid", string () =>
+        {
+            var document = NxmlDocument.Check("<NexusPanel><Data><State name=\"x\" type=\"nope\" /></Data></NexusPanel>");
+            throw new ProposalInvalidException("a changed panel does not check clean", new Dictionary<string, IReadOnlyList<Diagnostic>> { ["panels/x.nxml"] = document.Diagnostics });
+        });
+        tests.MapGet("/unknown-code", string () => throw new WorkspaceException("SOMETHING_NEW", "a refusal this server has no status for"));
         tests.MapPost("/echo", async (HttpRequest request) =>
         {
             using var buffer = new MemoryStream();

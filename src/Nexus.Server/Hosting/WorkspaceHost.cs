@@ -14,7 +14,7 @@ namespace Nexus.Server.Hosting;
 /// Create, clone and remove are serialised by one lock; opening is not (each id opens at most once). A request that
 /// races a removal of the same workspace may see WORKSPACE_NOT_FOUND or WORKSPACE_LOCKED.
 /// </remarks>
-public sealed class WorkspaceHost : IHostedService, IAsyncDisposable
+public sealed partial class WorkspaceHost : IHostedService, IAsyncDisposable
 {
     /// <summary>The error code of a request that arrives after shutdown began.</summary>
     public const string ShuttingDownCode = "SHUTTING_DOWN";
@@ -22,14 +22,18 @@ public sealed class WorkspaceHost : IHostedService, IAsyncDisposable
     private readonly ConcurrentDictionary<string, Lazy<Task<NexusWorkspace>>> _open = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _structure = new(1, 1);
     private readonly WorkspaceOptions _workspaceOptions;
+    private readonly ILogger<WorkspaceHost> _logger;
+    private readonly Lock _stopGate = new();
+    private Task? _stop;
     private volatile bool _started;
     private volatile bool _stopping;
 
-    public WorkspaceHost(IOptions<NexusServerOptions> options, WorkspaceOptions workspaceOptions)
+    public WorkspaceHost(IOptions<NexusServerOptions> options, WorkspaceOptions workspaceOptions, ILogger<WorkspaceHost> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         WorkspacesDirectory = options.Value.WorkspacesDirectory;
         _workspaceOptions = workspaceOptions;
+        _logger = logger;
     }
 
     /// <summary>The folder holding one sub-folder per workspace.</summary>
@@ -150,13 +154,17 @@ public sealed class WorkspaceHost : IHostedService, IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Graceful shutdown: refuses new work and disposes (flushes) every open workspace.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Graceful shutdown: refuses new work and disposes (flushes) every open workspace. Every caller waits for the
+    /// same shutdown to finish (the host and the container may both ask), so none returns while a workspace is
+    /// still being flushed. A workspace that fails to close is logged and does not keep the others from closing.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping = true;
-        foreach (var id in _open.Keys.ToList())
+        lock (_stopGate)
         {
-            await CloseAsync(id).ConfigureAwait(false);
+            _stopping = true;
+            return _stop ??= CloseAllAsync();
         }
     }
 
@@ -166,6 +174,26 @@ public sealed class WorkspaceHost : IHostedService, IAsyncDisposable
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _structure.Dispose();
     }
+
+    private async Task CloseAllAsync()
+    {
+        foreach (var id in _open.Keys.ToList())
+        {
+            try
+            {
+                await CloseAsync(id).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // One workspace that fails to flush must not keep the others open at shutdown.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogCloseFailed(_logger, ex, id);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Workspace {WorkspaceId} did not close cleanly at shutdown")]
+    private static partial void LogCloseFailed(ILogger logger, Exception exception, string workspaceId);
 
     private string FolderOf(string id) => Path.Combine(WorkspacesDirectory, id);
 

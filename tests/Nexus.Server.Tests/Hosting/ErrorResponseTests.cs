@@ -39,6 +39,10 @@ public sealed class ErrorResponseTests : IAsyncLifetime
     [Theory]
     [InlineData("/test/panel-not-found", HttpStatusCode.NotFound, "PANEL_NOT_FOUND")]
     [InlineData("/test/panel-exists", HttpStatusCode.Conflict, "PANEL_EXISTS")]
+    [InlineData("/test/graph-duplicate", HttpStatusCode.Conflict, "DUPLICATE_ID")]
+    [InlineData("/test/graph-missing", HttpStatusCode.NotFound, "ENTITY_NOT_FOUND")]
+    [InlineData("/test/proposal-conflict", HttpStatusCode.Conflict, "CONFLICT")]
+    [InlineData("/test/unknown-code", HttpStatusCode.BadRequest, "SOMETHING_NEW")]
     public async Task A_workspace_refusal_keeps_its_code_and_message_with_the_mapped_status(string path, HttpStatusCode status, string code)
     {
         var response = await _host.Client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
@@ -65,6 +69,19 @@ public sealed class ErrorResponseTests : IAsyncLifetime
             Assert.Contains(d.GetProperty("severity").GetString(), new[] { "error", "warning" });
             Assert.True(d.GetProperty("line").GetInt32() >= 1);
         });
+    }
+
+    [Fact]
+    public async Task An_invalid_proposal_is_400_with_the_diagnostics_of_each_file()
+    {
+        var response = await _host.Client.GetAsync(new Uri("/test/proposal-invalid", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("INVALID_NXML", json.RootElement.GetProperty("code").GetString());
+        var diagnostics = json.RootElement.GetProperty("diagnostics").EnumerateArray().ToList();
+        Assert.NotEmpty(diagnostics);
+        Assert.All(diagnostics, d => Assert.Equal("panels/x.nxml", d.GetProperty("file").GetString()));
     }
 
     [Fact]

@@ -55,6 +55,28 @@ public sealed class WorkspaceHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_caller_of_stop_waits_until_the_workspaces_are_closed()
+    {
+        await using var server = new TestServerFactory(_data.Path);
+        var host = server.Services.GetRequiredService<WorkspaceHost>();
+        for (var i = 0; i < 4; i++)
+        {
+            var workspace = await host.CreateAsync($"w{i}", $"W{i}");
+            await workspace.AddPanelAsync(TestServerPanels.Counter);
+        }
+
+        var first = host.StopAsync(TestContext.Current.CancellationToken);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, host.OpenWorkspaceCount);
+        await using var reopened = await NexusWorkspace.OpenAsync(Path.Combine(_data.Path, "workspaces", "w3")); // its lock was released
+        Assert.Equal("W3", reopened.Name);
+        await first;
+        var refused = await Assert.ThrowsAsync<WorkspaceException>(() => host.GetAsync("w0"));
+        Assert.Equal(WorkspaceHost.ShuttingDownCode, refused.Code);
+    }
+
+    [Fact]
     public async Task Concurrent_requests_for_one_id_share_one_open_instance()
     {
         await using var server = new TestServerFactory(_data.Path);
