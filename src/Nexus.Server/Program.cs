@@ -1,5 +1,13 @@
+using Nexus.Server.Hosting;
+using Nexus.Server.Operations;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddNexusServer(builder.Configuration);
+
 var app = builder.Build();
+app.UseNexusServer();
+app.MapOpenApi();
+app.MapOperationsApi();
 app.Run();
 
 /// <summary>The server's entry point (public for the tests' WebApplicationFactory).</summary>
