@@ -1,3 +1,4 @@
+using Nexus.Server.Data;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -28,6 +29,7 @@ public static partial class NexusServerHosting
         services.AddNexusProblemDetails();
         services.AddOpenApi();
 
+        services.AddHostedService<PlatformDatabaseMigrator>();
         services.TryAddSingleton(sp => WorkspaceOptions.Default with { LoggerFactory = sp.GetRequiredService<ILoggerFactory>() });
         services.AddSingleton<WorkspaceHost>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkspaceHost>());
@@ -39,9 +41,10 @@ public static partial class NexusServerHosting
         services.AddSingleton<NexusMetrics>();
         services.AddSingleton<PrometheusExposition>();
 
-        // ── Platform database ──────────────────────────────────────────────────────────────────────────────
-        // services.AddPlatformData(configuration, NexusServerOptions.ResolveDataDirectory(section[nameof(NexusServerOptions.DataDirectory)]));
-        // It registers its own IReadinessProbe ("database") so /health/ready asks the database too.
+        // The platform database: migrated by a hosted service registered before the workspace host (hosted services
+        // start in order, all before requests are served), and asked by /health/ready.
+        services.AddPlatformData(configuration, NexusServerOptions.ResolveDataDirectory(section[nameof(NexusServerOptions.DataDirectory)]));
+        services.AddSingleton<IReadinessProbe, DatabaseReadinessProbe>();
         return services;
     }
 
