@@ -1,4 +1,5 @@
 using Nexus.Server.Hosting;
+using Nexus.Server.Identity;
 using Nexus.Server.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ var app = builder.Build();
 app.UseNexusServer();
 app.MapOpenApi();
 app.MapOperationsApi();
+app.MapAuthApi();
 app.Run();
 
 /// <summary>The server's entry point (public for the tests' WebApplicationFactory).</summary>

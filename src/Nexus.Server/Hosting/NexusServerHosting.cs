@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Nexus.Server.Errors;
+using Nexus.Server.Identity;
 using Nexus.Server.Operations;
 using Nexus.Workspace;
 
@@ -15,7 +16,7 @@ public static partial class NexusServerHosting
 {
     /// <summary>
     /// Registers the server: options (<c>Nexus</c> section, validated at start-up), problem details and the exception
-    /// handler, the workspace host, readiness probes, metrics and OpenAPI.
+    /// handler, the workspace host, readiness probes, metrics, OpenAPI and identity (authentication, auth rate limit).
     /// </summary>
     public static IServiceCollection AddNexusServer(this IServiceCollection services, IConfiguration configuration)
     {
@@ -45,12 +46,13 @@ public static partial class NexusServerHosting
         // start in order, all before requests are served), and asked by /health/ready.
         services.AddPlatformData(configuration, NexusServerOptions.ResolveDataDirectory(section[nameof(NexusServerOptions.DataDirectory)]));
         services.AddSingleton<IReadinessProbe, DatabaseReadinessProbe>();
+        services.AddNexusIdentity(configuration);
         return services;
     }
 
     /// <summary>
     /// The middleware: problem details for exceptions and for bare error statuses (unknown routes), the request body
-    /// limit, and a start-up line naming the listening address(es).
+    /// limit, authentication, authorization, rate limiting, and a start-up line naming the listening address(es).
     /// </summary>
     public static WebApplication UseNexusServer(this WebApplication app)
     {
@@ -58,6 +60,9 @@ public static partial class NexusServerHosting
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimit>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
 
         // The metrics listener starts with the app, not with the first scrape, so nothing recorded before it is lost.
         app.Services.GetRequiredService<PrometheusExposition>();
