@@ -17,6 +17,10 @@ public static class ErrorCodes
     public const string NotFound = "NOT_FOUND";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string NotReady = "NOT_READY";
+    public const string Forbidden = "FORBIDDEN";
+    public const string WorkspaceLimit = "WORKSPACE_LIMIT";
+    public const string PanelLimit = "PANEL_LIMIT";
+    public const string StorageLimit = "STORAGE_LIMIT";
 
     private static readonly Dictionary<string, int> Statuses = new(StringComparer.Ordinal)
     {
@@ -37,6 +41,10 @@ public static class ErrorCodes
         [GraphErrorCodes.EntityNotFound] = StatusCodes.Status404NotFound,
         [GraphErrorCodes.RelationshipNotFound] = StatusCodes.Status404NotFound,
         [NotFound] = StatusCodes.Status404NotFound,
+        [Forbidden] = StatusCodes.Status403Forbidden,
+        [WorkspaceLimit] = StatusCodes.Status429TooManyRequests,
+        [PanelLimit] = StatusCodes.Status429TooManyRequests,
+        [StorageLimit] = StatusCodes.Status507InsufficientStorage,
         [WorkspaceErrorCodes.Exists] = StatusCodes.Status409Conflict,
         [WorkspaceErrorCodes.PanelExists] = StatusCodes.Status409Conflict,
         [WorkspaceErrorCodes.Conflict] = StatusCodes.Status409Conflict,

@@ -37,6 +37,7 @@ internal sealed partial class NexusExceptionHandler(IProblemDetailsService probl
         ProposalInvalidException e => Coded(e.Code, e.Message, e.Diagnostics.SelectMany(pair => pair.Value.Select(d => ToJson(d, pair.Key)))),
         ProposalException e => Coded(e.Code, e.Message, diagnostics: null),
         GraphException e => Coded(e.Code, e.Message, diagnostics: null),
+        ApiException e => Coded(e.Code, e.Message, diagnostics: null),
         BadHttpRequestException e => Coded(ErrorCodes.ForStatus(e.StatusCode), e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the request body is too large" : "the request is malformed", diagnostics: null, e.StatusCode),
         _ => Coded(ErrorCodes.Internal, detail: null, diagnostics: null),
     };

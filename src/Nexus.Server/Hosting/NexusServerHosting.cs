@@ -33,6 +33,7 @@ public static partial class NexusServerHosting
         services.AddHostedService<PlatformDatabaseMigrator>();
         services.TryAddSingleton(sp => WorkspaceOptions.Default with { LoggerFactory = sp.GetRequiredService<ILoggerFactory>() });
         services.AddSingleton<WorkspaceHost>();
+        services.AddScoped<Api.WorkspaceAccess>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkspaceHost>());
 
         services.AddSingleton<ReadinessCheck>();
