@@ -1,3 +1,4 @@
+using Nexus.Server.Api.Workspaces;
 using Nexus.Server.Hosting;
 using Nexus.Server.Identity;
 using Nexus.Server.Operations;
@@ -10,6 +11,7 @@ app.UseNexusServer();
 app.MapOpenApi();
 app.MapOperationsApi();
 app.MapAuthApi();
+app.MapWorkspacesApi();
 app.Run();
 
 /// <summary>The server's entry point (public for the tests' WebApplicationFactory).</summary>

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Nexus.Server.Data;
+using Nexus.Server.Hosting;
+using Nexus.Server.Identity;
+
+namespace Nexus.Server.Api.Workspaces;
+
+/// <summary><c>GET /api/plans</c> and <c>GET /api/account/usage</c>.</summary>
+internal static class AccountEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/plans", async Task<Ok<List<PlanResponse>>> (PlatformDbContext db, CancellationToken cancellationToken) =>
+        {
+            var plans = await db.Plans.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+            return TypedResults.Ok(plans.OrderBy(p => p.MaxWorkspaces).ThenBy(p => p.Id, StringComparer.Ordinal).Select(PlanResponse.From).ToList());
+        }).RequireAuthorization().WithTags("Plans");
+        endpoints.MapGet("/api/account/usage", UsageAsync).RequireAuthorization().AddEndpointFilter(WorkspacesApiRefusal.AnswerAsync).WithTags("Plans");
+    }
+
+    private static async Task<Ok<UsageResponse>> UsageAsync(
+        HttpContext context, PlanStore plans, WorkspaceStore store, WorkspaceHost host, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var userId = context.User.GetUserId();
+        var plan = await plans.GetForUserAsync(userId, cancellationToken).ConfigureAwait(false)
+            ?? throw new WorkspacesApiRefusal(StatusCodes.Status404NotFound, WorkspacesApiRefusal.UserNotFound, "the account no longer exists");
+        var owned = (await store.ListForUserAsync(userId, cancellationToken).ConfigureAwait(false))
+            .Where(w => w.Workspace.OwnerId == userId).ToList();
+        var maxPanels = 0;
+        long bytes = 0;
+        foreach (var workspace in owned)
+        {
+            var hostId = WorkspaceAccess.HostId(workspace.Workspace.Id);
+            if (!host.Exists(hostId))
+            {
+                continue;
+            }
+
+            maxPanels = Math.Max(maxPanels, (await host.GetAsync(hostId).ConfigureAwait(false)).Panels.Count);
+            bytes += FolderBytes(Path.Combine(host.WorkspacesDirectory, hostId));
+        }
+
+        var tokens = await plans.GetTokensUsedAsync(userId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new UsageResponse(
+            plan.Id,
+            new UsageItem(owned.Count, plan.MaxWorkspaces),
+            new UsageItem(maxPanels, plan.MaxPanelsPerWorkspace),
+            new UsageItem(bytes, plan.StorageBytes),
+            new UsageItem(tokens, plan.MonthlyTokens)));
+    }
+
+    /// <summary>The bytes of every file under the folder; files that vanish while counting (a commit in flight) count as 0.</summary>
+    private static long FolderBytes(string folder)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        long total = 0;
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*", options))
+        {
+            try
+            {
+                total += file.Length;
+            }
+            catch (FileNotFoundException)
+            {
+            }
+        }
+
+        return total;
+    }
+}
