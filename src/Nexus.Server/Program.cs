@@ -1,3 +1,4 @@
+using Nexus.Server.Api.Panels;
 using Nexus.Server.Hosting;
 using Nexus.Server.Identity;
 using Nexus.Server.Operations;
@@ -10,6 +11,7 @@ app.UseNexusServer();
 app.MapOpenApi();
 app.MapOperationsApi();
 app.MapAuthApi();
+app.MapPanelsApi();
 app.Run();
 
 /// <summary>The server's entry point (public for the tests' WebApplicationFactory).</summary>
