@@ -85,6 +85,8 @@ public sealed class PanelsApiTests : IDisposable
         var unknownTool = await server.PostAsync(root + "/counter/tools/nope", ada, new { });
         var unknownPanel = await server.PostAsync(root + "/ghost/tools/inc", ada, new { });
         var unknownDetail = await server.GetAsync(root + "/ghost", ada);
+        var badLimit = await server.GetAsync(root + "/counter/log?limit=0", ada);
+        var errorLog = await server.GetAsync(root + "/counter/log", ada);
 
         Assert.Equal(HttpStatusCode.OK, failed.Status);
         Assert.Equal("error", failed.Json.GetProperty("status").GetString());
@@ -94,6 +96,8 @@ public sealed class PanelsApiTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, unknownPanel.Status);
         Assert.Equal("PANEL_NOT_FOUND", unknownPanel.Code);
         Assert.Equal(HttpStatusCode.NotFound, unknownDetail.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, badLimit.Status);
+        Assert.Equal(HttpStatusCode.OK, errorLog.Status);
     }
 
     [Fact]
