@@ -1,3 +1,4 @@
+using Nexus.Server.Api.Panels;
 using Nexus.Server.Api.Workspaces;
 using Nexus.Server.Hosting;
 using Nexus.Server.Identity;
@@ -12,6 +13,7 @@ app.MapOpenApi();
 app.MapOperationsApi();
 app.MapAuthApi();
 app.MapWorkspacesApi();
+app.MapPanelsApi();
 app.Run();
 
 /// <summary>The server's entry point (public for the tests' WebApplicationFactory).</summary>
