@@ -1,4 +1,6 @@
+using Nexus.Server.Api.Graph;
 using Nexus.Server.Api.Panels;
+using Nexus.Server.Api.Proposals;
 using Nexus.Server.Api.Workspaces;
 using Nexus.Server.Hosting;
 using Nexus.Server.Identity;
@@ -14,6 +16,8 @@ app.MapOperationsApi();
 app.MapAuthApi();
 app.MapWorkspacesApi();
 app.MapPanelsApi();
+app.MapGraphApi();
+app.MapProposalsApi();
 app.Run();
 
 /// <summary>The server's entry point (public for the tests' WebApplicationFactory).</summary>

@@ -1,0 +1,130 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Nexus.Graph.Json;
+using Nexus.Server.Api.Graph;
+using Nexus.Server.Data;
+using Nexus.Server.Errors;
+using Nexus.Workspace.Git;
+using Nexus.Workspace.Proposals;
+
+namespace Nexus.Server.Api.Proposals;
+
+/// <summary>The proposal endpoints under <c>/api/workspaces/{ws}</c> (<c>api.md</c> "Proposals (Explicit Sync)").</summary>
+public static class ProposalsApi
+{
+    /// <summary>Sync needs an LLM and none is configured (503).</summary>
+    public const string AiNotConfigured = "AI_NOT_CONFIGURED";
+
+    /// <summary>
+    /// Maps create, list, review, accept, reject and sync. Viewers read; editors propose, sync and reject their own
+    /// proposals; owners accept and reject any. Every route checks access first (<see cref="WorkspaceAccess"/>).
+    /// </summary>
+    public static IEndpointRouteBuilder MapProposalsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var workspace = endpoints.MapGroup("/api/workspaces/{ws}").RequireAuthorization().WithTags("Proposals");
+        workspace.MapPost("/proposals", CreateAsync);
+        workspace.MapGet("/proposals", ListAsync);
+        workspace.MapGet("/proposals/{id}", GetAsync);
+        workspace.MapPost("/proposals/{id}/accept", AcceptAsync);
+        workspace.MapPost("/proposals/{id}/reject", RejectAsync);
+        workspace.MapPost("/sync", SyncAsync);
+        return endpoints;
+    }
+
+    /// <summary>A changed panel that does not check clean is 400 <c>INVALID_NXML</c> with per-file <c>diagnostics</c> (global handler).</summary>
+    private static async Task<Created<JsonObject>> CreateAsync(string ws, CreateProposalRequest request, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
+    {
+        var context = await access.RequireAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
+        var patches = request.GraphPatches is { ValueKind: not JsonValueKind.Null } json ? PatchSetJson.Read(json) : null;
+        var changes = (request.Changes ?? []).Select(ToFileChange).ToList();
+        var proposal = await context.Live.ProposeAsync(
+            new ProposalRequest
+            {
+                Title = request.Title ?? "",
+                Description = request.Description,
+                Author = Author(context.UserId),
+                Changes = changes,
+            },
+            patches).ConfigureAwait(false);
+        return TypedResults.Created(ProposalJsonViews.Location(ws, proposal.Id), ProposalJsonViews.Created(proposal));
+    }
+
+    private static async Task<Ok<JsonObject>> ListAsync(string ws, string? status, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
+    {
+        var context = await access.RequireAsync(user, ws, WorkspaceRole.Viewer, cancellationToken).ConfigureAwait(false);
+        ProposalStatus? filter = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            filter = ProposalStatusNames.TryParse(status, out var parsed)
+                ? parsed
+                : throw new ApiException(ErrorCodes.BadRequest, $"unknown status '{status}' (one of {string.Join(", ", Enum.GetValues<ProposalStatus>().Select(s => s.ToName()))})");
+        }
+
+        var list = context.Live.Proposals.List(filter);
+        return TypedResults.Ok(new JsonObject { ["proposals"] = new JsonArray([.. list.Select(p => (JsonNode)ProposalJsonViews.Summary(p))]) });
+    }
+
+    private static async Task<Ok<JsonObject>> GetAsync(string ws, string id, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
+    {
+        var context = await access.RequireAsync(user, ws, WorkspaceRole.Viewer, cancellationToken).ConfigureAwait(false);
+        var review = context.Live.Review(id) ?? throw NotFound(id);
+        return TypedResults.Ok(ProposalJsonViews.Detail(review));
+    }
+
+    /// <summary>Merges into main and reloads the changed panels; 409 <c>CONFLICT</c> when it no longer merges cleanly.</summary>
+    private static async Task<Ok<JsonObject>> AcceptAsync(string ws, string id, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
+    {
+        var context = await access.RequireAsync(user, ws, WorkspaceRole.Owner, cancellationToken).ConfigureAwait(false);
+        var acceptance = await context.Live.AcceptProposalAsync(id).ConfigureAwait(false);
+        var json = ProposalJsonViews.Summary(acceptance.Proposal);
+        json["mergeKind"] = JsonNamingPolicy.CamelCase.ConvertName(acceptance.Kind.ToString());
+        json["mainSha"] = acceptance.MainSha;
+        return TypedResults.Ok(json);
+    }
+
+    /// <summary>
+    /// Owners reject any proposal; an editor may reject (withdraw) only a proposal they made, since rejecting
+    /// someone else's work is the owner's decision just as accepting it is.
+    /// </summary>
+    private static async Task<Ok<JsonObject>> RejectAsync(string ws, string id, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
+    {
+        var context = await access.RequireAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
+        var proposal = context.Live.Proposals.Get(id) ?? throw NotFound(id);
+        if (context.Role < WorkspaceRole.Owner && proposal.Author != Author(context.UserId))
+        {
+            throw new ApiException(ErrorCodes.Forbidden, "only the workspace's owner or the proposal's author may reject it");
+        }
+
+        return TypedResults.Ok(ProposalJsonViews.Summary(await context.Live.RejectProposalAsync(id).ConfigureAwait(false)));
+    }
+
+    /// <summary>Sync asks an LLM what a panel's change means for the others; this server has none configured.</summary>
+    private static async Task<ProblemHttpResult> SyncAsync(string ws, SyncRequest? request, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
+    {
+        _ = request;
+        await access.RequireAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
+        return CodedProblem.Create(StatusCodes.Status503ServiceUnavailable, AiNotConfigured, "sync needs an AI provider, and none is configured on this server");
+    }
+
+    private static FileChange ToFileChange(ProposalChangeRequest? change, int index)
+    {
+        if (change?.Path is not { Length: > 0 } path)
+        {
+            throw new ApiException(ErrorCodes.BadRequest, $"changes[{index}] needs a 'path'");
+        }
+
+        return (change.Content, change.Delete) switch
+        {
+            (not null, null or false) => FileChange.Write(path, change.Content),
+            (null, true) => FileChange.Delete(path),
+            _ => throw new ApiException(ErrorCodes.BadRequest, $"changes[{index}] needs either 'content' or 'delete: true'"),
+        };
+    }
+
+    /// <summary>Proposals are authored by user id (stable across email changes; the client resolves names).</summary>
+    private static string Author(Guid userId) => userId.ToString("D");
+
+    private static ProposalException NotFound(string id) => new("NOT_FOUND", $"there is no proposal '{id}'");
+}
