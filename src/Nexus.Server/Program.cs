@@ -1,4 +1,5 @@
 using Nexus.Server.Api.Panels;
+using Nexus.Server.Api.Realtime;
 using Nexus.Server.Api.Workspaces;
 using Nexus.Server.Hosting;
 using Nexus.Server.Identity;
@@ -14,6 +15,7 @@ app.MapOperationsApi();
 app.MapAuthApi();
 app.MapWorkspacesApi();
 app.MapPanelsApi();
+app.MapPanelSocketApi();
 app.Run();
 
 /// <summary>The server's entry point (public for the tests' WebApplicationFactory).</summary>

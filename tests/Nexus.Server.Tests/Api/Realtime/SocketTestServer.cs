@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Nexus.Server.Api;
+using Nexus.Server.Data;
+using Nexus.Server.Hosting;
+using Nexus.Server.Tests.Api.Panels;
+
+namespace Nexus.Server.Tests.Api.Realtime;
+
+/// <summary>The real server with small socket timings and a chosen subscriber capacity, plus WebSocket clients on it.</summary>
+internal sealed class SocketTestServer : IAsyncDisposable
+{
+    private readonly TestServerFactory _factory;
+    private readonly HttpClient _client;
+
+    public SocketTestServer(string dataDirectory, int subscriberCapacity = 256)
+    {
+        _factory = new TestServerFactory(dataDirectory, settings: new Dictionary<string, string?>
+        {
+            ["Nexus:Auth:RateLimitPermits"] = "1000",
+            ["Nexus:PanelSockets:PingInterval"] = "00:00:01",
+            ["Nexus:PanelSockets:IdleTimeout"] = "00:00:30",
+            ["Nexus:PanelSockets:SubscriberCapacity"] = subscriberCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        _client = _factory.CreateClient();
+    }
+
+    public async Task<TestUser> SignUpAsync(string email)
+    {
+        using var response = await _client.PostAsJsonAsync("/api/auth/signup", new { email, password = "correct-horse-7" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        return new TestUser(Guid.Parse(json.GetProperty("user").GetProperty("id").GetString()!), json.GetProperty("accessToken").GetString()!);
+    }
+
+    /// <summary>A workspace owned by <paramref name="owner"/> holding the counter panel; returns its id.</summary>
+    public async Task<string> CreateWorkspaceWithCounterAsync(TestUser owner)
+    {
+        using var scope = _factory.Services.CreateScope();
+        var record = await scope.ServiceProvider.GetRequiredService<WorkspaceStore>().CreateAsync(owner.Id, "Lab", null, TestContext.Current.CancellationToken);
+        var id = WorkspaceAccess.HostId(record.Id);
+        var workspace = await _factory.Services.GetRequiredService<WorkspaceHost>().CreateAsync(id, "Lab");
+        await workspace.AddPanelAsync(SocketTests.Counter, "counter");
+        return id;
+    }
+
+    public async Task AddMemberAsync(string workspaceId, TestUser user, WorkspaceRole role)
+    {
+        using var scope = _factory.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<WorkspaceStore>().SetMemberAsync(Guid.Parse(workspaceId), user.Id, role, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Opens the panel's socket with the token in the header (or none); throws when the upgrade is refused.</summary>
+    public async Task<SocketClient> ConnectAsync(string workspaceId, TestUser? user, string panelId = "counter")
+    {
+        var client = _factory.Server.CreateWebSocketClient();
+        if (user is not null)
+        {
+            client.ConfigureRequest = request => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", user.Token).ToString();
+        }
+
+        var uri = new Uri(_factory.Server.BaseAddress, $"/api/workspaces/{workspaceId}/panels/{panelId}/ws");
+        return new SocketClient(await client.ConnectAsync(uri, TestContext.Current.CancellationToken));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+    }
+}
+
+/// <summary>One test client: sends JSON frames and reads them back with a generous timeout.</summary>
+internal sealed class SocketClient(WebSocket socket) : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    public WebSocket Socket => socket;
+
+    public Task SendAsync(object message) => SendTextAsync(JsonSerializer.Serialize(message));
+
+    public Task SendTextAsync(string text) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, TestContext.Current.CancellationToken);
+
+    /// <summary>The next frame (PINGs skipped).</summary>
+    public async Task<JsonElement> ReceiveAsync()
+    {
+        while (true)
+        {
+            var frame = await ReceiveAnyAsync();
+            if (frame.GetProperty("type").GetString() != "PING")
+            {
+                return frame;
+            }
+        }
+    }
+
+    /// <summary>The next frame of <paramref name="type"/>, skipping others.</summary>
+    public async Task<JsonElement> ReceiveAsync(string type)
+    {
+        while (true)
+        {
+            var frame = await ReceiveAnyAsync();
+            if (frame.GetProperty("type").GetString() == type)
+            {
+                return frame;
+            }
+        }
+    }
+
+    /// <summary>The RESULT of the client's own request and the PATCH of its change, which may come in either order.</summary>
+    public async Task<(JsonElement Result, JsonElement Patch)> ReceiveResultAndPatchAsync()
+    {
+        JsonElement? result = null;
+        JsonElement? patch = null;
+        while (result is null || patch is null)
+        {
+            var frame = await ReceiveAsync();
+            switch (frame.GetProperty("type").GetString())
+            {
+                case "RESULT": result = frame; break;
+                case "PATCH": patch = frame; break;
+            }
+        }
+
+        return (result.Value, patch.Value);
+    }
+
+    public async Task<JsonElement> ReceiveAnyAsync()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(Patience);
+        var buffer = new byte[64 * 1024];
+        var count = 0;
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer.AsMemory(count), timeout.Token);
+            count += result.Count;
+        }
+        while (!result.EndOfMessage);
+        Assert.Equal(WebSocketMessageType.Text, result.MessageType);
+        return JsonDocument.Parse(buffer.AsMemory(0, count)).RootElement.Clone();
+    }
+
+    public void Dispose() => socket.Dispose();
+}
