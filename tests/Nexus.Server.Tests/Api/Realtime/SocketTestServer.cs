@@ -18,15 +18,21 @@ internal sealed class SocketTestServer : IAsyncDisposable
     private readonly TestServerFactory _factory;
     private readonly HttpClient _client;
 
-    public SocketTestServer(string dataDirectory, int subscriberCapacity = 256)
+    public SocketTestServer(string dataDirectory, int subscriberCapacity = 256, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        _factory = new TestServerFactory(dataDirectory, settings: new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Nexus:Auth:RateLimitPermits"] = "1000",
             ["Nexus:PanelSockets:PingInterval"] = "00:00:01",
             ["Nexus:PanelSockets:IdleTimeout"] = "00:00:30",
             ["Nexus:PanelSockets:SubscriberCapacity"] = subscriberCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        _factory = new TestServerFactory(dataDirectory, settings: all);
         _client = _factory.CreateClient();
     }
 
@@ -56,15 +62,16 @@ internal sealed class SocketTestServer : IAsyncDisposable
     }
 
     /// <summary>Opens the panel's socket with the token in the header (or none); throws when the upgrade is refused.</summary>
-    public async Task<SocketClient> ConnectAsync(string workspaceId, TestUser? user, string panelId = "counter")
+    public async Task<SocketClient> ConnectAsync(string workspaceId, TestUser? user, string panelId = "counter", bool tokenInQuery = false)
     {
         var client = _factory.Server.CreateWebSocketClient();
-        if (user is not null)
+        var query = tokenInQuery && user is not null ? "?access_token=" + Uri.EscapeDataString(user.Token) : "";
+        if (user is not null && !tokenInQuery)
         {
             client.ConfigureRequest = request => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", user.Token).ToString();
         }
 
-        var uri = new Uri(_factory.Server.BaseAddress, $"/api/workspaces/{workspaceId}/panels/{panelId}/ws");
+        var uri = new Uri(_factory.Server.BaseAddress, $"/api/workspaces/{workspaceId}/panels/{panelId}/ws{query}");
         return new SocketClient(await client.ConnectAsync(uri, TestContext.Current.CancellationToken));
     }
 
@@ -129,6 +136,19 @@ internal sealed class SocketClient(WebSocket socket) : IDisposable
         }
 
         return (result.Value, patch.Value);
+    }
+
+    /// <summary>Reads (and ignores) frames until the server's close frame; returns its status.</summary>
+    public async Task<WebSocketCloseStatus?> ReceiveCloseAsync()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(Patience);
+        var buffer = new byte[64 * 1024];
+        while ((await socket.ReceiveAsync(buffer.AsMemory(), timeout.Token)).MessageType != WebSocketMessageType.Close)
+        {
+        }
+
+        return socket.CloseStatus;
     }
 
     public async Task<JsonElement> ReceiveAnyAsync()
