@@ -17,8 +17,10 @@ internal sealed class SocketTestServer : IAsyncDisposable
 {
     private readonly TestServerFactory _factory;
     private readonly HttpClient _client;
+    private readonly bool _kestrel;
 
-    public SocketTestServer(string dataDirectory, int subscriberCapacity = 256, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>With <c>kestrel: true</c> it serves on a real loopback socket (the test server's in-memory sockets never block a sender).</summary>
+    public SocketTestServer(string dataDirectory, int subscriberCapacity = 256, IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false)
     {
         var all = new Dictionary<string, string?>
         {
@@ -33,6 +35,13 @@ internal sealed class SocketTestServer : IAsyncDisposable
         }
 
         _factory = new TestServerFactory(dataDirectory, settings: all);
+        if (kestrel)
+        {
+            _factory.UseKestrel(0);
+            _factory.StartServer();
+        }
+
+        _kestrel = kestrel;
         _client = _factory.CreateClient();
     }
 
@@ -62,6 +71,21 @@ internal sealed class SocketTestServer : IAsyncDisposable
     }
 
     /// <summary>Opens the panel's socket with the token in the header (or none); throws when the upgrade is refused.</summary>
+    /// <summary>How many subscribers the panel has right now (sockets the panel has not dropped).</summary>
+    public async Task<int> SubscriberCountAsync(string workspaceId, string panelId = "counter") =>
+        (await _factory.Services.GetRequiredService<WorkspaceHost>().GetAsync(workspaceId)).GetPanel(panelId).SubscriberCount;
+
+    /// <summary>A real client socket to the Kestrel server (only with <c>kestrel: true</c>).</summary>
+    public async Task<SocketClient> ConnectOverTcpAsync(string workspaceId, TestUser user, string panelId = "counter")
+    {
+        Assert.True(_kestrel);
+        var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Authorization", "Bearer " + user.Token);
+        var uri = new UriBuilder(_client.BaseAddress!) { Scheme = "ws", Path = $"/api/workspaces/{workspaceId}/panels/{panelId}/ws" }.Uri;
+        await socket.ConnectAsync(uri, TestContext.Current.CancellationToken);
+        return new SocketClient(socket);
+    }
+
     public async Task<SocketClient> ConnectAsync(string workspaceId, TestUser? user, string panelId = "counter", bool tokenInQuery = false)
     {
         var client = _factory.Server.CreateWebSocketClient();
