@@ -1,6 +1,7 @@
 using Nexus.Server.Api.Graph;
 using Nexus.Server.Api.Panels;
 using Nexus.Server.Api.Proposals;
+using Nexus.Server.Api.Realtime;
 using Nexus.Server.Api.Workspaces;
 using Nexus.Server.Hosting;
 using Nexus.Server.Identity;
@@ -18,6 +19,7 @@ app.MapWorkspacesApi();
 app.MapPanelsApi();
 app.MapGraphApi();
 app.MapProposalsApi();
+app.MapPanelSocketApi();
 app.Run();
 
 /// <summary>The server's entry point (public for the tests' WebApplicationFactory).</summary>

@@ -55,6 +55,7 @@ public static class ErrorCodes
         [PayloadTooLarge] = StatusCodes.Status413PayloadTooLarge,
         [WorkspaceErrorCodes.Failed] = StatusCodes.Status500InternalServerError,
         ["PROPOSAL_ERROR"] = StatusCodes.Status500InternalServerError,
+        ["ACCEPT_FAILED"] = StatusCodes.Status500InternalServerError,
         [Internal] = StatusCodes.Status500InternalServerError,
         [WorkspaceErrorCodes.NotDurable] = StatusCodes.Status503ServiceUnavailable,
         [WorkspaceHost.ShuttingDownCode] = StatusCodes.Status503ServiceUnavailable,

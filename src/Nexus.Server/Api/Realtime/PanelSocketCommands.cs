@@ -1,0 +1,154 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Nexus.Server.Data;
+using Nexus.Workspace;
+using Nexus.Workspace.Hosting;
+
+namespace Nexus.Server.Api.Realtime;
+
+/// <summary>
+/// Answers one client's messages: TRIGGER and SET (editors only; answered by RESULT), SUBSCRIBE/UNSUBSCRIBE, PONG.
+/// Anything unreadable is an <c>ERROR BAD_MESSAGE</c>; the connection stays open. Messages are handled one at a
+/// time, in order, so a client's RESULTs come in the order of its requests.
+/// </summary>
+internal sealed class PanelSocketCommands(HostedPanel panel, WorkspaceRole role, PatchFilter filter, Func<JsonObject, Task> send)
+{
+    private string? _runningTool;
+    private string? _runningRequestId;
+
+    /// <summary>The request id of this client's running TRIGGER of <paramref name="tool"/>, for its PROGRESS frames.</summary>
+    public string? RequestIdFor(string? tool) =>
+        tool is not null && string.Equals(Volatile.Read(ref _runningTool), tool, StringComparison.Ordinal) ? Volatile.Read(ref _runningRequestId) : null;
+
+    public async Task HandleAsync(ReadOnlyMemory<byte> message)
+    {
+        JsonObject? json;
+        try
+        {
+            json = JsonNode.Parse(message.Span) as JsonObject;
+        }
+        catch (JsonException exception)
+        {
+            await send(PanelSocketFrames.Error(PanelSocketFrames.BadMessage, $"not JSON: {exception.Message}")).ConfigureAwait(false);
+            return;
+        }
+
+        if (json is null || !TryString(json, "type", out var type))
+        {
+            await send(PanelSocketFrames.Error(PanelSocketFrames.BadMessage, "a message is a JSON object with a string 'type'")).ConfigureAwait(false);
+            return;
+        }
+
+        var requestId = TryString(json, "requestId", out var id) ? id : null;
+        var refusal = type switch
+        {
+            "TRIGGER" => await TriggerAsync(json, requestId).ConfigureAwait(false),
+            "SET" => await SetAsync(json, requestId).ConfigureAwait(false),
+            "SUBSCRIBE" => Keys(json, filter.Subscribe),
+            "UNSUBSCRIBE" => Keys(json, filter.Unsubscribe),
+            "PONG" => null,
+            _ => $"unknown message type '{type}'",
+        };
+        if (refusal is not null)
+        {
+            await send(PanelSocketFrames.Error(PanelSocketFrames.BadMessage, refusal, requestId)).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<string?> TriggerAsync(JsonObject json, string? requestId)
+    {
+        if (!TryString(json, "tool", out var tool))
+        {
+            return "TRIGGER needs a string 'tool'";
+        }
+
+        if (await RefuseViewerAsync(requestId).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        Volatile.Write(ref _runningRequestId, requestId);
+        Volatile.Write(ref _runningTool, tool);
+        try
+        {
+            await RunAsync(() => panel.CallAsync(tool, json["args"]?.DeepClone()), requestId).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _runningTool, null);
+            Volatile.Write(ref _runningRequestId, null);
+        }
+
+        return null;
+    }
+
+    private async Task<string?> SetAsync(JsonObject json, string? requestId)
+    {
+        if (!TryString(json, "path", out var path))
+        {
+            return "SET needs a string 'path' such as '$state.draft'";
+        }
+
+        if (!json.ContainsKey("value"))
+        {
+            return "SET needs a 'value'";
+        }
+
+        if (!await RefuseViewerAsync(requestId).ConfigureAwait(false))
+        {
+            await RunAsync(() => panel.SetAsync(path, json["value"]?.DeepClone()), requestId).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    /// <summary>A failed handler is a RESULT with status error; only a panel that does not run is an ERROR.</summary>
+    private async Task RunAsync(Func<Task<Nexus.Reactor.Execution.ToolResult>> work, string? requestId)
+    {
+        JsonObject frame;
+        try
+        {
+            frame = PanelSocketFrames.Result(requestId, await work().ConfigureAwait(false));
+        }
+        catch (WorkspaceException exception)
+        {
+            frame = PanelSocketFrames.Error(exception.Code, exception.Message, requestId);
+        }
+
+        await send(frame).ConfigureAwait(false);
+    }
+
+    private async Task<bool> RefuseViewerAsync(string? requestId)
+    {
+        if (role >= WorkspaceRole.Editor)
+        {
+            return false;
+        }
+
+        await send(PanelSocketFrames.Error(Errors.ErrorCodes.Forbidden, "changing the panel needs the editor role in the workspace", requestId)).ConfigureAwait(false);
+        return true;
+    }
+
+    private static string? Keys(JsonObject json, Action<IEnumerable<string>> apply)
+    {
+        if (json["keys"] is not JsonArray array || array.Any(k => k?.GetValueKind() != JsonValueKind.String))
+        {
+            return "'keys' must be an array of state key names";
+        }
+
+        apply([.. array.Select(k => k!.GetValue<string>())]);
+        return null;
+    }
+
+    private static bool TryString(JsonObject json, string name, out string value)
+    {
+        if (json[name] is JsonValue node && node.GetValueKind() == JsonValueKind.String)
+        {
+            value = node.GetValue<string>();
+            return true;
+        }
+
+        value = "";
+        return false;
+    }
+}
