@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,14 +12,6 @@ internal sealed class ManualClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => _now;
 
     public void Advance(TimeSpan by) => _now += by;
-}
-
-/// <summary>A status and a parsed JSON body (null for an empty body).</summary>
-internal sealed record AuthResponse(HttpStatusCode Status, string Body)
-{
-    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
-
-    public string? Code => Json.GetProperty("code").GetString();
 }
 
 /// <summary>
@@ -50,23 +40,11 @@ internal sealed class AuthTestServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public async Task<AuthResponse> PostAsync(string path, object body, string? bearer = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
-        return await SendAsync(request, bearer);
-    }
+    public Task<ApiResponse> PostAsync(string path, object body, string? bearer = null) => ApiCall.SendAsync(Client, HttpMethod.Post, path, body, bearer);
 
-    public async Task<AuthResponse> GetAsync(string path, string? bearer = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
-        return await SendAsync(request, bearer);
-    }
+    public Task<ApiResponse> GetAsync(string path, string? bearer = null) => ApiCall.SendAsync(Client, HttpMethod.Get, path, null, bearer);
 
-    public async Task<AuthResponse> DeleteAsync(string path, string? bearer = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(path, UriKind.Relative));
-        return await SendAsync(request, bearer);
-    }
+    public Task<ApiResponse> DeleteAsync(string path, string? bearer = null) => ApiCall.SendAsync(Client, HttpMethod.Delete, path, null, bearer);
 
     /// <summary>Signs up and returns the session (asserting 201).</summary>
     public async Task<JsonElement> SignUpAsync(string email, string password = Password)
@@ -80,27 +58,5 @@ internal sealed class AuthTestServer : IAsyncDisposable
     {
         Client.Dispose();
         await _factory.DisposeAsync();
-    }
-
-    private async Task<AuthResponse> SendAsync(HttpRequestMessage request, string? bearer)
-    {
-        if (bearer is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        }
-
-        using var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var result = new AuthResponse(response.StatusCode, body);
-        if ((int)response.StatusCode >= 400)
-        {
-            // Every refusal is problem details with a code, and never shows a stack trace or an exception type.
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            Assert.False(string.IsNullOrEmpty(result.Code));
-            Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
-            Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
-        }
-
-        return result;
     }
 }

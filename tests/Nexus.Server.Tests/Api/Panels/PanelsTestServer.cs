@@ -1,21 +1,10 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Nexus.Server.Api;
 using Nexus.Server.Data;
 using Nexus.Server.Hosting;
 
 namespace Nexus.Server.Tests.Api.Panels;
-
-/// <summary>A status and its JSON body; refusals are checked to be problem details with a code.</summary>
-internal sealed record ApiResponse(HttpStatusCode Status, string Body)
-{
-    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
-
-    public string? Code => Json.GetProperty("code").GetString();
-}
 
 /// <summary>A signed-up user: id and bearer token.</summary>
 internal sealed record TestUser(Guid Id, string Token);
@@ -87,29 +76,6 @@ internal sealed class PanelsTestServer : IAsyncDisposable
         await _factory.DisposeAsync();
     }
 
-    private async Task<ApiResponse> SendAsync(HttpMethod method, string path, string? bearer, object? body)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        if (bearer is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        }
-
-        using var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
-        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var result = new ApiResponse(response.StatusCode, text);
-        if ((int)response.StatusCode >= 400)
-        {
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            Assert.False(string.IsNullOrEmpty(result.Code));
-            Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
-        }
-
-        return result;
-    }
+    private Task<ApiResponse> SendAsync(HttpMethod method, string path, string? bearer, object? body) =>
+        ApiCall.SendAsync(Client, method, path, body, bearer);
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Nexus.Server.Hosting;
@@ -54,33 +52,10 @@ internal sealed class WorkspacesTestServer : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, response.Status);
     }
 
-    public Task<AuthResponse> GetAsync(string path, string? token = null) => SendAsync(HttpMethod.Get, path, body: null, token);
+    public Task<ApiResponse> GetAsync(string path, string? token = null) => SendAsync(HttpMethod.Get, path, body: null, token);
 
-    public async Task<AuthResponse> SendAsync(HttpMethod method, string path, object? body, string? token = null)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        using var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
-        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var result = new AuthResponse(response.StatusCode, text);
-        if ((int)response.StatusCode >= 400)
-        {
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            Assert.False(string.IsNullOrEmpty(result.Code));
-            Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
-        }
-
-        return result;
-    }
+    public Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body, string? token = null) =>
+        ApiCall.SendAsync(Client, method, path, body, token);
 
     public async ValueTask DisposeAsync()
     {
