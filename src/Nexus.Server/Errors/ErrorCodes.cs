@@ -21,6 +21,12 @@ public static class ErrorCodes
     public const string WorkspaceLimit = "WORKSPACE_LIMIT";
     public const string PanelLimit = "PANEL_LIMIT";
     public const string StorageLimit = "STORAGE_LIMIT";
+    public const string ToolNotFound = "TOOL_NOT_FOUND";
+    public const string UserNotFound = "USER_NOT_FOUND";
+    public const string MemberNotFound = "MEMBER_NOT_FOUND";
+    public const string LastOwner = "LAST_OWNER";
+    public const string PathNotFound = "PATH_NOT_FOUND";
+    public const string AiNotConfigured = "AI_NOT_CONFIGURED";
 
     private static readonly Dictionary<string, int> Statuses = new(StringComparer.Ordinal)
     {
@@ -42,6 +48,12 @@ public static class ErrorCodes
         [GraphErrorCodes.RelationshipNotFound] = StatusCodes.Status404NotFound,
         [NotFound] = StatusCodes.Status404NotFound,
         [Forbidden] = StatusCodes.Status403Forbidden,
+        [ToolNotFound] = StatusCodes.Status404NotFound,
+        [UserNotFound] = StatusCodes.Status404NotFound,
+        [MemberNotFound] = StatusCodes.Status404NotFound,
+        [PathNotFound] = StatusCodes.Status404NotFound,
+        [LastOwner] = StatusCodes.Status409Conflict,
+        [AiNotConfigured] = StatusCodes.Status503ServiceUnavailable,
         [WorkspaceLimit] = StatusCodes.Status429TooManyRequests,
         [PanelLimit] = StatusCodes.Status429TooManyRequests,
         [StorageLimit] = StatusCodes.Status507InsufficientStorage,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Nexus.Graph;
+using Nexus.Server.Data;
 using Nexus.Nxml.Diagnostics;
 using Nexus.Workspace;
 using Nexus.Workspace.Proposals;
@@ -38,6 +39,10 @@ internal sealed partial class NexusExceptionHandler(IProblemDetailsService probl
         ProposalException e => Coded(e.Code, e.Message, diagnostics: null),
         GraphException e => Coded(e.Code, e.Message, diagnostics: null),
         ApiException e => Coded(e.Code, e.Message, diagnostics: null),
+        PlatformDataException { Error: PlatformDataError.LastOwner } => Coded(ErrorCodes.LastOwner, "the workspace needs another owner first", diagnostics: null),
+        PlatformDataException { Error: PlatformDataError.UserNotFound } => Coded(ErrorCodes.UserNotFound, "no such user", diagnostics: null),
+        PlatformDataException { Error: PlatformDataError.WorkspaceNotFound } => Coded(WorkspaceErrorCodes.NotFound, "no such workspace", diagnostics: null),
+        PlatformDataException { Error: not PlatformDataError.Configuration } e => Coded(ErrorCodes.BadRequest, e.Message, diagnostics: null),
         BadHttpRequestException e => Coded(ErrorCodes.ForStatus(e.StatusCode), e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the request body is too large" : "the request is malformed", diagnostics: null, e.StatusCode),
         _ => Coded(ErrorCodes.Internal, detail: null, diagnostics: null),
     };

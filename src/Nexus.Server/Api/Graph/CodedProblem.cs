@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Nexus.Server.Api.Graph;
 
 /// <summary>
-/// Problem details written by an endpoint itself, for refusals whose status is not the default one of their code in
-/// <c>ErrorCodes</c> (e.g. 404 <c>PATH_NOT_FOUND</c>, 503 <c>AI_NOT_CONFIGURED</c>), or that carry extra fields.
+/// Problem details that carry extra fields beside <c>code</c> (a failed patch set's result); plain refusals throw
+/// <c>ApiException</c> and take their status from <c>ErrorCodes</c>.
 /// </summary>
 internal static class CodedProblem
 {

@@ -7,6 +7,7 @@ using Nexus.Graph.Json;
 using Nexus.Graph.Patches;
 using Nexus.Server.Api.Proposals;
 using Nexus.Server.Data;
+using Nexus.Server.Errors;
 using Nexus.Workspace.Proposals;
 
 namespace Nexus.Server.Api.Graph;
@@ -15,7 +16,7 @@ namespace Nexus.Server.Api.Graph;
 public static class GraphApi
 {
     /// <summary>No relationship path joins the two entities (404).</summary>
-    public const string PathNotFound = "PATH_NOT_FOUND";
+    public const string PathNotFound = ErrorCodes.PathNotFound;
 
     /// <summary>The depth of a neighbour query without <c>?depth=</c>.</summary>
     public const int DefaultNeighborDepth = 1;
@@ -75,7 +76,7 @@ public static class GraphApi
         return TypedResults.Ok(GraphJsonViews.Neighbors(id, levels, context.Live.Nog.Current.Graph.Neighbors(id, levels)));
     }
 
-    private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetPathAsync(string ws, string? from, string? to, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
+    private static async Task<Ok<JsonObject>> GetPathAsync(string ws, string? from, string? to, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
     {
         var context = await access.RequireAsync(user, ws, WorkspaceRole.Viewer, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(from) || string.IsNullOrEmpty(to))
@@ -85,7 +86,7 @@ public static class GraphApi
 
         return context.Live.Nog.Current.Graph.ShortestPath(from, to) is { } path
             ? TypedResults.Ok(GraphJsonViews.Path(path))
-            : CodedProblem.Create(StatusCodes.Status404NotFound, PathNotFound, $"no relationship path joins '{from}' and '{to}'");
+            : throw new ApiException(ErrorCodes.PathNotFound, $"no relationship path joins '{from}' and '{to}'");
     }
 
     /// <summary>

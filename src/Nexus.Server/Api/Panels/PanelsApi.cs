@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Nexus.Reactor.Execution;
 using Nexus.Server.Data;
 using Nexus.Server.Errors;
@@ -13,7 +12,7 @@ namespace Nexus.Server.Api.Panels;
 public static class PanelsApi
 {
     /// <summary>The code of a tool call naming a tool the panel does not have (404).</summary>
-    public const string ToolNotFound = RuntimeErrorCodes.ToolNotFound;
+    public const string ToolNotFound = ErrorCodes.ToolNotFound;
 
     /// <summary>
     /// Maps list, create, read, edit source, delete, state, tool call, log and history. Viewers read; editors create,
@@ -106,15 +105,13 @@ public static class PanelsApi
     }
 
     /// <summary>A failed handler is still 200 (its result says <c>status: "error"</c>); only an unknown tool is refused.</summary>
-    private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> CallToolAsync(string ws, string p, string tool, CallToolRequest? request, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
+    private static async Task<Ok<JsonObject>> CallToolAsync(string ws, string p, string tool, CallToolRequest? request, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
     {
         var context = await access.RequireAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
         var panel = context.Live.GetPanel(p);
         if (panel.Document.Panel?.Tools.Any(t => string.Equals(t.Name, tool, StringComparison.Ordinal)) != true)
         {
-            var problem = new ProblemDetails { Status = StatusCodes.Status404NotFound, Detail = $"panel '{panel.PanelId}' has no tool '{tool}'" };
-            problem.Extensions["code"] = ToolNotFound;
-            return TypedResults.Problem(problem);
+            throw new ApiException(ErrorCodes.ToolNotFound, $"panel '{panel.PanelId}' has no tool '{tool}'");
         }
 
         var result = await panel.CallAsync(tool, request?.Args).ConfigureAwait(false);

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nexus.Graph.Json;
-using Nexus.Server.Api.Graph;
 using Nexus.Server.Data;
 using Nexus.Server.Errors;
 using Nexus.Workspace.Git;
@@ -15,7 +14,7 @@ namespace Nexus.Server.Api.Proposals;
 public static class ProposalsApi
 {
     /// <summary>Sync needs an LLM and none is configured (503).</summary>
-    public const string AiNotConfigured = "AI_NOT_CONFIGURED";
+    public const string AiNotConfigured = ErrorCodes.AiNotConfigured;
 
     /// <summary>
     /// Maps create, list, review, accept, reject and sync. Viewers read; editors propose, sync and reject their own
@@ -105,7 +104,7 @@ public static class ProposalsApi
     {
         _ = request;
         await access.RequireAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
-        return CodedProblem.Create(StatusCodes.Status503ServiceUnavailable, AiNotConfigured, "sync needs an AI provider, and none is configured on this server");
+        throw new ApiException(ErrorCodes.AiNotConfigured, "sync needs an AI provider, and none is configured on this server");
     }
 
     private static FileChange ToFileChange(ProposalChangeRequest? change, int index)

@@ -1,3 +1,4 @@
+using Nexus.Server.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Server.Data;
@@ -5,6 +6,7 @@ using Nexus.Server.Hosting;
 using Nexus.Server.Identity;
 
 namespace Nexus.Server.Api.Workspaces;
+
 
 /// <summary><c>GET /api/plans</c> and <c>GET /api/account/usage</c>.</summary>
 internal static class AccountEndpoints
@@ -16,7 +18,7 @@ internal static class AccountEndpoints
             var plans = await db.Plans.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok(plans.OrderBy(p => p.MaxWorkspaces).ThenBy(p => p.Id, StringComparer.Ordinal).Select(PlanResponse.From).ToList());
         }).RequireAuthorization().WithTags("Plans");
-        endpoints.MapGet("/api/account/usage", UsageAsync).RequireAuthorization().AddEndpointFilter(WorkspacesApiRefusal.AnswerAsync).WithTags("Plans");
+        endpoints.MapGet("/api/account/usage", UsageAsync).RequireAuthorization().WithTags("Plans");
     }
 
     private static async Task<Ok<UsageResponse>> UsageAsync(
@@ -24,7 +26,7 @@ internal static class AccountEndpoints
     {
         var userId = context.User.GetUserId();
         var plan = await plans.GetForUserAsync(userId, cancellationToken).ConfigureAwait(false)
-            ?? throw new WorkspacesApiRefusal(StatusCodes.Status404NotFound, WorkspacesApiRefusal.UserNotFound, "the account no longer exists");
+            ?? throw new ApiException(ErrorCodes.UserNotFound, "the account no longer exists");
         var owned = (await store.ListForUserAsync(userId, cancellationToken).ConfigureAwait(false))
             .Where(w => w.Workspace.OwnerId == userId).ToList();
         var maxPanels = 0;

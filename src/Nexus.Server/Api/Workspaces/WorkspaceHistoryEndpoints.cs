@@ -17,7 +17,7 @@ internal static class WorkspaceHistoryEndpoints
             var count = limit ?? options.DefaultCommitLimit;
             if (count < 1 || count > options.MaxCommitLimit)
             {
-                throw new WorkspacesApiRefusal(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, $"limit must be between 1 and {options.MaxCommitLimit}");
+                throw new ApiException(ErrorCodes.BadRequest, $"limit must be between 1 and {options.MaxCommitLimit}");
             }
 
             IReadOnlyList<CommitInfo> commits;
@@ -27,7 +27,7 @@ internal static class WorkspaceHistoryEndpoints
             }
             catch (ArgumentException)
             {
-                throw new WorkspacesApiRefusal(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "path is not a valid path in the workspace");
+                throw new ApiException(ErrorCodes.BadRequest, "path is not a valid path in the workspace");
             }
 
             return TypedResults.Ok(commits.Select(CommitResponse.From).ToList());
@@ -49,7 +49,7 @@ internal static class WorkspaceHistoryEndpoints
             catch (GitStoreException refusal) when (refusal is not GitConflictException)
             {
                 // The commit exists (checked above), so this is "main already lacks its changes".
-                throw new WorkspacesApiRefusal(StatusCodes.Status409Conflict, WorkspaceErrorCodes.Conflict, "there is nothing left to revert in this commit");
+                throw new ApiException(WorkspaceErrorCodes.Conflict, "there is nothing left to revert in this commit");
             }
         });
     }

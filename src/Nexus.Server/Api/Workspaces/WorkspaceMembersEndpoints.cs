@@ -39,11 +39,11 @@ internal static class WorkspaceMembersEndpoints
         var role = RoleNames.Parse(request.Role);
         if (string.IsNullOrWhiteSpace(request.Email))
         {
-            throw new WorkspacesApiRefusal(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "email is required");
+            throw new ApiException(ErrorCodes.BadRequest, "email is required");
         }
 
         var user = await users.FindByEmailAsync(request.Email, cancellationToken).ConfigureAwait(false)
-            ?? throw new WorkspacesApiRefusal(StatusCodes.Status404NotFound, WorkspacesApiRefusal.UserNotFound, "no user has this email");
+            ?? throw new ApiException(ErrorCodes.UserNotFound, "no user has this email");
         await store.SetMemberAsync(workspace.Record.Id, user.Id, role, cancellationToken).ConfigureAwait(false);
         var member = (await store.ListMembersAsync(workspace.Record.Id, cancellationToken).ConfigureAwait(false)).Single(m => m.UserId == user.Id);
         return TypedResults.Ok(new MemberResponse(user.Id, user.Email, user.DisplayName, RoleNames.Of(member.Role), member.AddedAt));
@@ -55,7 +55,7 @@ internal static class WorkspaceMembersEndpoints
         var workspace = await access.RequireAsync(context.User, ws, WorkspaceRole.Owner, cancellationToken).ConfigureAwait(false);
         if (!Guid.TryParse(userId, out var id) || !await store.RemoveMemberAsync(workspace.Record.Id, id, cancellationToken).ConfigureAwait(false))
         {
-            throw new WorkspacesApiRefusal(StatusCodes.Status404NotFound, WorkspacesApiRefusal.MemberNotFound, "this user is not a member of the workspace");
+            throw new ApiException(ErrorCodes.MemberNotFound, "this user is not a member of the workspace");
         }
 
         return TypedResults.NoContent();

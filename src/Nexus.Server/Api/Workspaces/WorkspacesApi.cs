@@ -20,7 +20,7 @@ public static class WorkspacesApi
         ArgumentNullException.ThrowIfNull(endpoints);
         var options = WorkspacesApiOptions.Read(endpoints.ServiceProvider.GetRequiredService<IConfiguration>());
         var workspaces = endpoints.MapGroup("/api/workspaces").RequireAuthorization()
-            .AddEndpointFilter(WorkspacesApiRefusal.AnswerAsync).WithTags("Workspaces");
+            .WithTags("Workspaces");
 
         workspaces.MapGet("", ListAsync);
         workspaces.MapPost("", CreateAsync);
@@ -101,7 +101,7 @@ public static class WorkspacesApi
     private static async Task RequireRoomForAnotherAsync(Guid userId, WorkspaceStore store, PlanStore plans, CancellationToken cancellationToken)
     {
         var plan = await plans.GetForUserAsync(userId, cancellationToken).ConfigureAwait(false)
-            ?? throw new WorkspacesApiRefusal(StatusCodes.Status404NotFound, WorkspacesApiRefusal.UserNotFound, "the account no longer exists");
+            ?? throw new ApiException(ErrorCodes.UserNotFound, "the account no longer exists");
         if (await store.CountOwnedAsync(userId, cancellationToken).ConfigureAwait(false) >= plan.MaxWorkspaces)
         {
             throw new ApiException(ErrorCodes.WorkspaceLimit, $"the {plan.Name} plan allows {plan.MaxWorkspaces} workspaces");
@@ -124,6 +124,6 @@ public static class WorkspacesApi
 
     private static string RequireName(string? name) =>
         string.IsNullOrWhiteSpace(name)
-            ? throw new WorkspacesApiRefusal(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "name is required")
+            ? throw new ApiException(ErrorCodes.BadRequest, "name is required")
             : name.Trim();
 }

@@ -1,7 +1,9 @@
+using Nexus.Server.Errors;
 using Nexus.Server.Data;
 using Nexus.Workspace.Git;
 
 namespace Nexus.Server.Api.Workspaces;
+
 
 /// <summary><c>POST /api/workspaces</c>: a name and an optional description.</summary>
 public sealed record CreateWorkspaceRequest(string? Name, string? Description);
@@ -72,6 +74,6 @@ internal static class RoleNames
         "owner" => WorkspaceRole.Owner,
         "editor" => WorkspaceRole.Editor,
         "viewer" => WorkspaceRole.Viewer,
-        _ => throw new WorkspacesApiRefusal(StatusCodes.Status400BadRequest, Errors.ErrorCodes.BadRequest, "role must be one of owner, editor, viewer"),
+        _ => throw new ApiException(ErrorCodes.BadRequest, "role must be one of owner, editor, viewer"),
     };
 }
