@@ -69,7 +69,7 @@ public sealed partial class NexusWorkspace
     private async Task<HostedPanel> StartPanelAsync(string panelId, string source, JsonObject? saved)
     {
         var document = NxmlDocument.Check(source);
-        var panel = new HostedPanel(panelId, document, _options.Time.GetUtcNow(), _options.SubscriberQueueCapacity, OnCommitted);
+        var panel = new HostedPanel(panelId, document, _options.Time.GetUtcNow(), _options.SubscriberQueueCapacity, OnCommitted) { Observer = _options.Observer };
         panel.WhenDurable = () => _journal.WhenDurableAsync(panel.LastSequence);
         var (instance, failure) = await TryStartAsync(panelId, document, saved).ConfigureAwait(false);
         panel.Attach(document, instance, failure, _options.Time.GetUtcNow());

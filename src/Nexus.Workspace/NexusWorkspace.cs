@@ -52,6 +52,11 @@ public sealed partial class NexusWorkspace : IAsyncDisposable
         _proposals = new ProposalService(git, options.Time, options.Proposals);
         Directory = directory;
         Git = git;
+        if (options.Observer is { } observer)
+        {
+            git.Committed += observer.Committed;
+        }
+
         Manifest = manifest;
         _options = options;
         _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<NexusWorkspace>();

@@ -47,6 +47,9 @@ public sealed record WorkspaceOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Told about tool executions and commits (for metrics); default none.</summary>
+    public Hosting.IWorkspaceObserver? Observer { get; init; }
+
     public ILoggerFactory? LoggerFactory { get; init; }
 }
 

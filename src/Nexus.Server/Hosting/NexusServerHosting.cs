@@ -31,7 +31,11 @@ public static partial class NexusServerHosting
         services.AddOpenApi();
 
         services.AddHostedService<PlatformDatabaseMigrator>();
-        services.TryAddSingleton(sp => WorkspaceOptions.Default with { LoggerFactory = sp.GetRequiredService<ILoggerFactory>() });
+        services.TryAddSingleton(sp => WorkspaceOptions.Default with
+        {
+            LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
+            Observer = sp.GetRequiredService<NexusMetrics>(),
+        });
         services.AddSingleton<WorkspaceHost>();
         services.AddScoped<Api.WorkspaceAccess>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkspaceHost>());

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Nexus.Server.Operations;
 using Nexus.Workspace;
 using Nexus.Workspace.Hosting;
 
@@ -28,9 +29,11 @@ public sealed partial class WorkspaceHost : IHostedService, IAsyncDisposable
     private volatile bool _started;
     private volatile bool _stopping;
 
-    public WorkspaceHost(IOptions<NexusServerOptions> options, WorkspaceOptions workspaceOptions, ILogger<WorkspaceHost> logger)
+    public WorkspaceHost(IOptions<NexusServerOptions> options, WorkspaceOptions workspaceOptions, NexusMetrics metrics, ILogger<WorkspaceHost> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(metrics);
+        metrics.TrackWorkspaces(this);
         WorkspacesDirectory = options.Value.WorkspacesDirectory;
         _workspaceOptions = workspaceOptions;
         _logger = logger;

@@ -278,12 +278,16 @@ public sealed partial class GitStore : IDisposable
         return Reference.IsValidName(reference) ? reference : throw new ArgumentException($"'{branch}' is not a valid branch name", parameterName);
     }
 
+    /// <summary>Raised after every commit this store writes, on any branch (merges and reverts included).</summary>
+    public event Action? Committed;
+
     private Commit WriteCommit(string canonicalReference, string message, Tree tree, IEnumerable<Commit> parents, GitIdentity? author)
     {
         var identity = author ?? _identity;
         var signature = new Signature(identity.Name, identity.Email, DateTimeOffset.Now);
         var commit = _repository.ObjectDatabase.CreateCommit(signature, signature, message, tree, parents, prettifyMessage: true);
         MoveReference(canonicalReference, commit);
+        Committed?.Invoke();
         return commit;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Nexus.Nxml;
 using Nexus.Nxml.Diagnostics;
@@ -65,8 +66,16 @@ public sealed class HostedPanel
     public long Version => _instance?.Version ?? 0;
 
     /// <summary>Runs a tool; the result returns once its committed mutations are durable.</summary>
-    public Task<ToolResult> CallAsync(string tool, JsonNode? args = null) =>
-        RunDurableAsync(instance => instance.CallAsync(tool, args));
+    public async Task<ToolResult> CallAsync(string tool, JsonNode? args = null)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await RunDurableAsync(instance => instance.CallAsync(tool, args)).ConfigureAwait(false);
+        Observer?.ToolExecuted(PanelId, tool, result.Status, Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    /// <summary>Told about every tool execution (set by the workspace from its options).</summary>
+    internal IWorkspaceObserver? Observer { get; init; }
 
     /// <summary>A two-way binding write (<c>$state.x</c>), type-checked like a handler write; durable on return.</summary>
     public Task<ToolResult> SetAsync(string path, JsonNode? value, ViewScope? scope = null) =>

@@ -38,16 +38,18 @@ public sealed class MetricsEndpointTests : IDisposable
         await using var server = new TestServerFactory(_data.Path);
         using var client = server.CreateClient();
         var metrics = server.Services.GetRequiredService<NexusMetrics>();
-        metrics.ToolExecuted("ok", TimeSpan.FromMilliseconds(20));
-        metrics.ToolExecuted("ok", TimeSpan.FromSeconds(3));
-        metrics.ToolExecuted("error", TimeSpan.FromMilliseconds(2));
+        metrics.ToolExecuted("p", "t", "ok", TimeSpan.FromMilliseconds(20));
+        metrics.ToolExecuted("p", "t", "ok", TimeSpan.FromSeconds(3));
+        metrics.ToolExecuted("p", "t", "error", TimeSpan.FromMilliseconds(2));
         metrics.LlmTokensUsed("openai", "input", 120);
         metrics.LlmTokensUsed("openai", "input", 30);
         metrics.LlmTokensUsed("openai", "output", 7);
         metrics.WebSocketConnectionsChanged(+1);
         metrics.WebSocketConnectionsChanged(+1);
         metrics.WebSocketConnectionsChanged(-1);
-        metrics.GitCommitted(3);
+        metrics.Committed();
+        metrics.Committed();
+        metrics.Committed();
 
         var text = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
 

@@ -45,6 +45,9 @@ internal sealed class SocketTestServer : IAsyncDisposable
         _client = _factory.CreateClient();
     }
 
+    /// <summary>A client of the same server for plain HTTP calls.</summary>
+    public HttpClient Client => _client;
+
     public async Task<TestUser> SignUpAsync(string email)
     {
         using var response = await _client.PostAsJsonAsync("/api/auth/signup", new { email, password = "correct-horse-7" }, TestContext.Current.CancellationToken);
