@@ -3,6 +3,7 @@ using Nexus.Server.Data;
 using Nexus.Server.Errors;
 using Nexus.Server.Hosting;
 using Nexus.Server.Identity;
+using Nexus.Server.Quotas;
 using Nexus.Workspace;
 
 namespace Nexus.Server.Api;
@@ -16,7 +17,7 @@ public sealed record WorkspaceContext(Guid UserId, WorkspaceRecord Record, Works
 /// below what the route needs gets 403 <c>FORBIDDEN</c>. Viewers read; editors also trigger tools, edit panels and
 /// propose; owners also manage members, delete and accept proposals.
 /// </summary>
-public sealed class WorkspaceAccess(WorkspaceStore workspaces, WorkspaceHost host)
+public sealed class WorkspaceAccess(WorkspaceStore workspaces, WorkspaceHost host, StorageQuota storage)
 {
     /// <summary>The folder id of a workspace in the workspace host (its GUID, lower case with dashes).</summary>
     public static string HostId(Guid workspaceId) => workspaceId.ToString("D");
@@ -38,5 +39,16 @@ public sealed class WorkspaceAccess(WorkspaceStore workspaces, WorkspaceHost hos
         }
 
         return new WorkspaceContext(userId, record, role, await host.GetAsync(HostId(id)).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// <see cref="RequireAsync"/> for a write that grows the workspace (a tool call, a panel edit, a proposal): also
+    /// 507 <c>STORAGE_LIMIT</c> when the workspace's owner has used up the plan's storage.
+    /// </summary>
+    public async Task<WorkspaceContext> RequireWithRoomAsync(ClaimsPrincipal user, string workspaceId, WorkspaceRole minimum, CancellationToken cancellationToken = default)
+    {
+        var context = await RequireAsync(user, workspaceId, minimum, cancellationToken).ConfigureAwait(false);
+        await storage.EnsureRoomAsync(context.Record.OwnerId, cancellationToken).ConfigureAwait(false);
+        return context;
     }
 }

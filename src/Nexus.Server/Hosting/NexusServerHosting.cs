@@ -38,6 +38,7 @@ public static partial class NexusServerHosting
         });
         services.AddSingleton<WorkspaceHost>();
         services.AddScoped<Api.WorkspaceAccess>();
+        services.AddSingleton<Quotas.StorageQuota>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkspaceHost>());
 
         services.AddSingleton<ReadinessCheck>();

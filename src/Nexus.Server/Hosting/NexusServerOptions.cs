@@ -30,6 +30,12 @@ public sealed class NexusServerOptions
     /// <summary>How long one readiness probe may take before it counts as not ready (default 5 s; 100 ms to 5 min).</summary>
     public TimeSpan ReadinessProbeTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a measurement of a user's storage is reused by the storage quota before the folders are walked again
+    /// (default 30 s; 0 to 1 hour). Writes within that window can overshoot the quota by what they add.
+    /// </summary>
+    public TimeSpan StorageUsageMaxAge { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The folder holding one sub-folder per workspace.</summary>
     public string WorkspacesDirectory => Path.Combine(DataDirectory, "workspaces");
 
@@ -67,6 +73,11 @@ internal sealed class NexusServerOptionsValidator : IValidateOptions<NexusServer
         if (options.ReadinessProbeTimeout < TimeSpan.FromMilliseconds(100) || options.ReadinessProbeTimeout > TimeSpan.FromMinutes(5))
         {
             failures.Add($"Nexus:ReadinessProbeTimeout must be between 100 ms and 5 minutes (was {options.ReadinessProbeTimeout}).");
+        }
+
+        if (options.StorageUsageMaxAge < TimeSpan.Zero || options.StorageUsageMaxAge > TimeSpan.FromHours(1))
+        {
+            failures.Add($"Nexus:StorageUsageMaxAge must be between 0 and 1 hour (was {options.StorageUsageMaxAge}).");
         }
 
         var dataProblem = EnsureDataDirectory(options.DataDirectory);

@@ -96,7 +96,7 @@ public static class GraphApi
     /// </summary>
     private static async Task<Results<Ok<JsonObject>, Created<JsonObject>, ProblemHttpResult>> PostPatchesAsync(string ws, JsonElement body, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
     {
-        var context = await access.RequireAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
+        var context = await access.RequireWithRoomAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
         var (patches, propose) = ReadBody(body);
         if (propose)
         {

@@ -51,7 +51,7 @@ public static class PanelsApi
 
     private static async Task<Created<JsonObject>> CreateAsync(string ws, CreatePanelRequest request, ClaimsPrincipal user, WorkspaceAccess access, PlanStore plans, CancellationToken cancellationToken)
     {
-        var context = await access.RequireAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
+        var context = await access.RequireWithRoomAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
         if (request.Source is null == request.TemplateId is null)
         {
             throw new ApiException(ErrorCodes.BadRequest, "give either 'source' or 'templateId'");
@@ -84,7 +84,7 @@ public static class PanelsApi
 
     private static async Task<Ok<JsonObject>> ReplaceSourceAsync(string ws, string p, ReplaceSourceRequest request, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
     {
-        var context = await access.RequireAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
+        var context = await access.RequireWithRoomAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
         var source = request.Source ?? throw new ApiException(ErrorCodes.BadRequest, "'source' is required");
         var panel = await context.Live.ReplaceSourceAsync(p, source).ConfigureAwait(false);
         return TypedResults.Ok(PanelJsonViews.Detail(panel));
@@ -107,7 +107,7 @@ public static class PanelsApi
     /// <summary>A failed handler is still 200 (its result says <c>status: "error"</c>); only an unknown tool is refused.</summary>
     private static async Task<Ok<JsonObject>> CallToolAsync(string ws, string p, string tool, CallToolRequest? request, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
     {
-        var context = await access.RequireAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
+        var context = await access.RequireWithRoomAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
         var panel = context.Live.GetPanel(p);
         if (panel.Document.Panel?.Tools.Any(t => string.Equals(t.Name, tool, StringComparison.Ordinal)) != true)
         {

@@ -35,7 +35,7 @@ public static class ProposalsApi
     /// <summary>A changed panel that does not check clean is 400 <c>INVALID_NXML</c> with per-file <c>diagnostics</c> (global handler).</summary>
     private static async Task<Created<JsonObject>> CreateAsync(string ws, CreateProposalRequest request, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
     {
-        var context = await access.RequireAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
+        var context = await access.RequireWithRoomAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
         var patches = request.GraphPatches is { ValueKind: not JsonValueKind.Null } json ? PatchSetJson.Read(json) : null;
         var changes = (request.Changes ?? []).Select(ToFileChange).ToList();
         var proposal = await context.Live.ProposeAsync(

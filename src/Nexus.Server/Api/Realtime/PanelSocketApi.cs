@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Nexus.Server.Data;
 using Nexus.Server.Errors;
 using Nexus.Server.Operations;
+using Nexus.Server.Quotas;
 
 namespace Nexus.Server.Api.Realtime;
 
@@ -26,12 +27,12 @@ public static class PanelSocketApi
         // Keep-alive is the protocol's own PING/PONG (the client must answer it), so the transport's is off.
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         app.MapGroup("/api/workspaces/{ws}/panels").RequireAuthorization().WithTags("Panels")
-            .MapGet("/{p}/ws", (string ws, string p, HttpContext http, ClaimsPrincipal user, WorkspaceAccess access, NexusMetrics metrics, TimeProvider time) =>
-                ConnectAsync(ws, p, http, user, access, options, metrics, time));
+            .MapGet("/{p}/ws", (string ws, string p, HttpContext http, ClaimsPrincipal user, WorkspaceAccess access, StorageQuota storage, NexusMetrics metrics, TimeProvider time) =>
+                ConnectAsync(ws, p, http, user, access, storage, options, metrics, time));
         return app;
     }
 
-    private static async Task ConnectAsync(string ws, string p, HttpContext http, ClaimsPrincipal user, WorkspaceAccess access, PanelSocketOptions options, NexusMetrics metrics, TimeProvider time)
+    private static async Task ConnectAsync(string ws, string p, HttpContext http, ClaimsPrincipal user, WorkspaceAccess access, StorageQuota storage, PanelSocketOptions options, NexusMetrics metrics, TimeProvider time)
     {
         var context = await access.RequireAsync(user, ws, WorkspaceRole.Viewer, http.RequestAborted).ConfigureAwait(false);
         var panel = context.Live.GetPanel(p);
@@ -41,7 +42,10 @@ public static class PanelSocketApi
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        using var session = new PanelSocketSession(socket, panel, context.Role, options, time, http.RequestAborted);
+        var ownerId = context.Record.OwnerId;
+        async ValueTask<string?> StorageRefusal() =>
+            await storage.CurrentAsync(ownerId).ConfigureAwait(false) is { IsFull: true } full ? StorageQuota.Refusal(full) : null;
+        using var session = new PanelSocketSession(socket, panel, context.Role, StorageRefusal, options, time, http.RequestAborted);
         metrics.WebSocketConnectionsChanged(+1);
         try
         {

@@ -9,9 +9,10 @@ namespace Nexus.Server.Api.Realtime;
 /// <summary>
 /// Answers one client's messages: TRIGGER and SET (editors only; answered by RESULT), SUBSCRIBE/UNSUBSCRIBE, PONG.
 /// Anything unreadable is an <c>ERROR BAD_MESSAGE</c>; the connection stays open. Messages are handled one at a
-/// time, in order, so a client's RESULTs come in the order of its requests.
+/// time, in order, so a client's RESULTs come in the order of its requests. A write while the owner's storage is
+/// full is an <c>ERROR STORAGE_LIMIT</c>.
 /// </summary>
-internal sealed class PanelSocketCommands(HostedPanel panel, WorkspaceRole role, PatchFilter filter, Func<JsonObject, Task> send)
+internal sealed class PanelSocketCommands(HostedPanel panel, WorkspaceRole role, Func<ValueTask<string?>> storageRefusal, PatchFilter filter, Func<JsonObject, Task> send)
 {
     private string? _runningTool;
     private string? _runningRequestId;
@@ -62,7 +63,7 @@ internal sealed class PanelSocketCommands(HostedPanel panel, WorkspaceRole role,
             return "TRIGGER needs a string 'tool'";
         }
 
-        if (await RefuseViewerAsync(requestId).ConfigureAwait(false))
+        if (await RefuseWriteAsync(requestId).ConfigureAwait(false))
         {
             return null;
         }
@@ -94,7 +95,7 @@ internal sealed class PanelSocketCommands(HostedPanel panel, WorkspaceRole role,
             return "SET needs a 'value'";
         }
 
-        if (!await RefuseViewerAsync(requestId).ConfigureAwait(false))
+        if (!await RefuseWriteAsync(requestId).ConfigureAwait(false))
         {
             await RunAsync(() => panel.SetAsync(path, json["value"]?.DeepClone()), requestId).ConfigureAwait(false);
         }
@@ -118,14 +119,20 @@ internal sealed class PanelSocketCommands(HostedPanel panel, WorkspaceRole role,
         await send(frame).ConfigureAwait(false);
     }
 
-    private async Task<bool> RefuseViewerAsync(string? requestId)
+    /// <summary>Answers an ERROR (and true) when this client may not change the panel now: a viewer, or no storage left.</summary>
+    private async Task<bool> RefuseWriteAsync(string? requestId)
     {
-        if (role >= WorkspaceRole.Editor)
+        var refusal = role < WorkspaceRole.Editor
+            ? PanelSocketFrames.Error(Errors.ErrorCodes.Forbidden, "changing the panel needs the editor role in the workspace", requestId)
+            : await storageRefusal().ConfigureAwait(false) is { } full
+                ? PanelSocketFrames.Error(Errors.ErrorCodes.StorageLimit, full, requestId)
+                : null;
+        if (refusal is null)
         {
             return false;
         }
 
-        await send(PanelSocketFrames.Error(Errors.ErrorCodes.Forbidden, "changing the panel needs the editor role in the workspace", requestId)).ConfigureAwait(false);
+        await send(refusal).ConfigureAwait(false);
         return true;
     }
 

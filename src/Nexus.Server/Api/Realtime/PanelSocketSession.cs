@@ -27,7 +27,8 @@ internal sealed class PanelSocketSession : IDisposable
     private (WebSocketCloseStatus Status, string Reason)? _close;
     private long _lastHeard;
 
-    public PanelSocketSession(WebSocket socket, HostedPanel panel, WorkspaceRole role, PanelSocketOptions options, TimeProvider time, CancellationToken aborted)
+    /// <summary>A session for one accepted socket; <c>storageRefusal</c> says why a write may not grow the workspace now (the storage quota), or null.</summary>
+    public PanelSocketSession(WebSocket socket, HostedPanel panel, WorkspaceRole role, Func<ValueTask<string?>> storageRefusal, PanelSocketOptions options, TimeProvider time, CancellationToken aborted)
     {
         _socket = socket;
         _panel = panel;
@@ -35,7 +36,7 @@ internal sealed class PanelSocketSession : IDisposable
         _time = time;
         _abort = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         _outbound = Channel.CreateBounded<JsonObject>(new BoundedChannelOptions(options.SendQueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        _commands = new PanelSocketCommands(panel, role, _filter, SendAsync);
+        _commands = new PanelSocketCommands(panel, role, storageRefusal, _filter, SendAsync);
         _lastHeard = time.GetTimestamp();
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Nexus.Server.Data;
 using Nexus.Server.Hosting;
 using Nexus.Server.Identity;
+using Nexus.Server.Quotas;
 
 namespace Nexus.Server.Api.Workspaces;
 
@@ -22,7 +23,7 @@ internal static class AccountEndpoints
     }
 
     private static async Task<Ok<UsageResponse>> UsageAsync(
-        HttpContext context, PlanStore plans, WorkspaceStore store, WorkspaceHost host, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, PlanStore plans, WorkspaceStore store, WorkspaceHost host, StorageQuota storage, TimeProvider time, CancellationToken cancellationToken)
     {
         var userId = context.User.GetUserId();
         var plan = await plans.GetForUserAsync(userId, cancellationToken).ConfigureAwait(false)
@@ -30,7 +31,6 @@ internal static class AccountEndpoints
         var owned = (await store.ListForUserAsync(userId, cancellationToken).ConfigureAwait(false))
             .Where(w => w.Workspace.OwnerId == userId).ToList();
         var maxPanels = 0;
-        long bytes = 0;
         foreach (var workspace in owned)
         {
             var hostId = WorkspaceAccess.HostId(workspace.Workspace.Id);
@@ -40,8 +40,9 @@ internal static class AccountEndpoints
             }
 
             maxPanels = Math.Max(maxPanels, (await host.GetAsync(hostId).ConfigureAwait(false)).Panels.Count);
-            bytes += FolderBytes(Path.Combine(host.WorkspacesDirectory, hostId));
         }
+
+        var bytes = (await storage.MeasureAsync(userId, cancellationToken).ConfigureAwait(false)).UsedBytes;
 
         var tokens = await plans.GetTokensUsedAsync(userId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new UsageResponse(
@@ -50,24 +51,5 @@ internal static class AccountEndpoints
             new UsageItem(maxPanels, plan.MaxPanelsPerWorkspace),
             new UsageItem(bytes, plan.StorageBytes),
             new UsageItem(tokens, plan.MonthlyTokens)));
-    }
-
-    /// <summary>The bytes of every file under the folder; files that vanish while counting (a commit in flight) count as 0.</summary>
-    private static long FolderBytes(string folder)
-    {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
-        long total = 0;
-        foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*", options))
-        {
-            try
-            {
-                total += file.Length;
-            }
-            catch (FileNotFoundException)
-            {
-            }
-        }
-
-        return total;
     }
 }

@@ -3,6 +3,7 @@ using Nexus.Server.Data;
 using Nexus.Server.Errors;
 using Nexus.Server.Hosting;
 using Nexus.Server.Identity;
+using Nexus.Server.Quotas;
 using Nexus.Workspace;
 
 namespace Nexus.Server.Api.Workspaces;
@@ -41,13 +42,14 @@ public static class WorkspacesApi
     }
 
     private static async Task<Created<WorkspaceResponse>> CreateAsync(
-        CreateWorkspaceRequest request, HttpContext context, WorkspaceStore store, PlanStore plans, WorkspaceHost host, CancellationToken cancellationToken)
+        CreateWorkspaceRequest request, HttpContext context, WorkspaceStore store, PlanStore plans, StorageQuota storage, WorkspaceHost host, CancellationToken cancellationToken)
     {
         var userId = context.User.GetUserId();
         var name = RequireName(request.Name);
-        await RequireRoomForAnotherAsync(userId, store, plans, cancellationToken).ConfigureAwait(false);
+        await RequireRoomForAnotherAsync(userId, store, plans, storage, cancellationToken).ConfigureAwait(false);
         var record = await store.CreateAsync(userId, name, request.Description, cancellationToken).ConfigureAwait(false);
         await WithRecordRolledBackOnFailureAsync(record, store, () => host.CreateAsync(WorkspaceAccess.HostId(record.Id), name)).ConfigureAwait(false);
+        storage.Forget(userId);
         return TypedResults.Created($"/api/workspaces/{record.Id}", WorkspaceResponse.From(record, WorkspaceRole.Owner));
     }
 
@@ -69,7 +71,7 @@ public static class WorkspacesApi
     }
 
     private static async Task<NoContent> DeleteAsync(
-        string ws, HttpContext context, WorkspaceAccess access, WorkspaceStore store, WorkspaceHost host, CancellationToken cancellationToken)
+        string ws, HttpContext context, WorkspaceAccess access, WorkspaceStore store, WorkspaceHost host, StorageQuota storage, CancellationToken cancellationToken)
     {
         var workspace = await access.RequireAsync(context.User, ws, WorkspaceRole.Owner, cancellationToken).ConfigureAwait(false);
         var hostId = WorkspaceAccess.HostId(workspace.Record.Id);
@@ -82,29 +84,39 @@ public static class WorkspacesApi
         }
 
         await store.DeleteAsync(workspace.Record.Id, cancellationToken).ConfigureAwait(false);
+        storage.Forget(workspace.Record.OwnerId); // the room it freed counts at once
         return TypedResults.NoContent();
     }
 
     private static async Task<Created<WorkspaceResponse>> CloneAsync(
-        string ws, CloneWorkspaceRequest request, HttpContext context, WorkspaceAccess access, WorkspaceStore store, PlanStore plans, WorkspaceHost host, CancellationToken cancellationToken)
+        string ws, CloneWorkspaceRequest request, HttpContext context, WorkspaceAccess access, WorkspaceStore store, PlanStore plans, StorageQuota storage, WorkspaceHost host, CancellationToken cancellationToken)
     {
         var source = await access.RequireAsync(context.User, ws, WorkspaceRole.Viewer, cancellationToken).ConfigureAwait(false);
         var name = RequireName(request.Name);
-        await RequireRoomForAnotherAsync(source.UserId, store, plans, cancellationToken).ConfigureAwait(false);
+        await RequireRoomForAnotherAsync(source.UserId, store, plans, storage, cancellationToken).ConfigureAwait(false);
         var record = await store.CreateAsync(source.UserId, name, source.Record.Description, cancellationToken).ConfigureAwait(false);
         await WithRecordRolledBackOnFailureAsync(record, store, () =>
             host.CloneAsync(WorkspaceAccess.HostId(source.Record.Id), WorkspaceAccess.HostId(record.Id), name)).ConfigureAwait(false);
+        storage.Forget(source.UserId); // the clone's history counts at once
         return TypedResults.Created($"/api/workspaces/{record.Id}", WorkspaceResponse.From(record, WorkspaceRole.Owner));
     }
 
-    /// <summary>429 WORKSPACE_LIMIT when the user already owns as many workspaces as the plan allows.</summary>
-    private static async Task RequireRoomForAnotherAsync(Guid userId, WorkspaceStore store, PlanStore plans, CancellationToken cancellationToken)
+    /// <summary>
+    /// 429 WORKSPACE_LIMIT when the user already owns as many workspaces as the plan allows; 507 STORAGE_LIMIT when
+    /// the user's workspaces already take the plan's storage (measured afresh: a new workspace changes the sum).
+    /// </summary>
+    private static async Task RequireRoomForAnotherAsync(Guid userId, WorkspaceStore store, PlanStore plans, StorageQuota storage, CancellationToken cancellationToken)
     {
         var plan = await plans.GetForUserAsync(userId, cancellationToken).ConfigureAwait(false)
             ?? throw new ApiException(ErrorCodes.UserNotFound, "the account no longer exists");
         if (await store.CountOwnedAsync(userId, cancellationToken).ConfigureAwait(false) >= plan.MaxWorkspaces)
         {
             throw new ApiException(ErrorCodes.WorkspaceLimit, $"the {plan.Name} plan allows {plan.MaxWorkspaces} workspaces");
+        }
+
+        if (await storage.MeasureAsync(userId, cancellationToken).ConfigureAwait(false) is { IsFull: true } full)
+        {
+            throw new ApiException(ErrorCodes.StorageLimit, StorageQuota.Refusal(full));
         }
     }
 

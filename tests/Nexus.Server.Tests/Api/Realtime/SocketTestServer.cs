@@ -48,6 +48,8 @@ internal sealed class SocketTestServer : IAsyncDisposable
     /// <summary>A client of the same server for plain HTTP calls.</summary>
     public HttpClient Client => _client;
 
+    public IServiceProvider Services => _factory.Services;
+
     public async Task<TestUser> SignUpAsync(string email)
     {
         using var response = await _client.PostAsJsonAsync("/api/auth/signup", new { email, password = "correct-horse-7" }, TestContext.Current.CancellationToken);
