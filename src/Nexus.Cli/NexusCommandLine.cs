@@ -9,13 +9,14 @@ public static class NexusCommandLine
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var console = new CliConsole(output, error);
-        var root = new RootCommand("nexus: check, format, inspect and run NXML panels")
+        var root = new RootCommand("nexus: check, format, inspect and run NXML panels, and serve Nexus")
         {
             CheckCommand.Create(console),
             FmtCommand.Create(console),
             AstCommand.Create(console),
             LayoutCommand.Create(console),
             RunCommand.Create(console),
+            ServeCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

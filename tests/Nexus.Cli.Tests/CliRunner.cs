@@ -11,6 +11,21 @@ internal static class CliRunner
 
     public static CliResult Run(string workingDirectory, params string[] args)
     {
+        using var process = Process.Start(StartInfo(workingDirectory, args)) ?? throw new InvalidOperationException("could not start nexus");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("nexus " + string.Join(' ', args) + " did not finish");
+        }
+
+        return new CliResult(process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary><c>dotnet nexus.dll ARGS</c> in the working directory, both outputs redirected.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, string[] args)
+    {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
         var start = new ProcessStartInfo(dotnet)
         {
@@ -25,16 +40,7 @@ internal static class CliRunner
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start nexus");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("nexus " + string.Join(' ', args) + " did not finish");
-        }
-
-        return new CliResult(process.ExitCode, output.Result, error.Result);
+        return start;
     }
 }
 
