@@ -10,7 +10,7 @@ internal static class TestPaths
     public static string NxmlSuite => System.IO.Path.Combine(Conformance, "nxml");
 
     /// <summary>The panels the README's quick start uses.</summary>
-    public static string Samples => System.IO.Path.Combine(Repository, "samples");
+    public static string Panels => System.IO.Path.Combine(Repository, "panels");
 
     private static string FindRepository()
     {

@@ -35,6 +35,7 @@ public static partial class NexusServerHosting
         {
             LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
             Observer = sp.GetRequiredService<NexusMetrics>(),
+            Templates = StarterPanels.All,
         });
         services.AddSingleton<WorkspaceHost>();
         services.AddScoped<Api.WorkspaceAccess>();
