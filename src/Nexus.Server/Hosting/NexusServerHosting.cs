@@ -41,6 +41,7 @@ public static partial class NexusServerHosting
         services.AddScoped<Api.WorkspaceAccess>();
         services.AddSingleton<Quotas.StorageQuota>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkspaceHost>());
+        services.AddHostedService<ProposalExpirySweeper>();
 
         services.AddSingleton<ReadinessCheck>();
         services.AddSingleton<IReadinessProbe, StorageReadinessProbe>();

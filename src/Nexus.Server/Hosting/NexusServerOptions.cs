@@ -36,6 +36,12 @@ public sealed class NexusServerOptions
     /// </summary>
     public TimeSpan StorageUsageMaxAge { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often open workspaces are swept for pending proposals past their age limit, which then expire and lose
+    /// their branches (default 1 hour; 1 second to 1 day). Workspaces also sweep when they open.
+    /// </summary>
+    public TimeSpan ProposalSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The folder holding one sub-folder per workspace.</summary>
     public string WorkspacesDirectory => Path.Combine(DataDirectory, "workspaces");
 
@@ -78,6 +84,11 @@ internal sealed class NexusServerOptionsValidator : IValidateOptions<NexusServer
         if (options.StorageUsageMaxAge < TimeSpan.Zero || options.StorageUsageMaxAge > TimeSpan.FromHours(1))
         {
             failures.Add($"Nexus:StorageUsageMaxAge must be between 0 and 1 hour (was {options.StorageUsageMaxAge}).");
+        }
+
+        if (options.ProposalSweepInterval < TimeSpan.FromSeconds(1) || options.ProposalSweepInterval > TimeSpan.FromDays(1))
+        {
+            failures.Add($"Nexus:ProposalSweepInterval must be between 1 second and 1 day (was {options.ProposalSweepInterval}).");
         }
 
         var dataProblem = EnsureDataDirectory(options.DataDirectory);

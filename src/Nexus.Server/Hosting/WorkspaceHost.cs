@@ -48,6 +48,9 @@ public sealed partial class WorkspaceHost : IHostedService, IAsyncDisposable
     /// <summary>How many workspaces are open now.</summary>
     public int OpenWorkspaceCount => OpenWorkspaces().Count;
 
+    /// <summary>The workspaces open now (for periodic work such as expiring proposals).</summary>
+    public IReadOnlyList<NexusWorkspace> OpenNow() => OpenWorkspaces();
+
     /// <summary>How many panels of the open workspaces are running (failed panels not counted).</summary>
     public int ActivePanelCount => OpenWorkspaces().Sum(w => w.Panels.Count(p => p.Status == PanelStatus.Running));
 
