@@ -20,6 +20,7 @@ public static class PanelsApi
     /// </summary>
     public static IEndpointRouteBuilder MapPanelsApi(this IEndpointRouteBuilder endpoints)
     {
+        var options = PanelsApiOptions.Read(endpoints.ServiceProvider.GetRequiredService<IConfiguration>());
         var panels = endpoints.MapGroup("/api/workspaces/{ws}/panels").RequireAuthorization().WithTags("Panels");
         panels.MapGet("", ListAsync);
         panels.MapPost("", CreateAsync);
@@ -28,8 +29,10 @@ public static class PanelsApi
         panels.MapDelete("/{p}", DeleteAsync);
         panels.MapGet("/{p}/state", GetStateAsync);
         panels.MapPost("/{p}/tools/{tool}", CallToolAsync);
-        panels.MapGet("/{p}/log", GetLog);
-        panels.MapGet("/{p}/history", GetHistory);
+        panels.MapGet("/{p}/log", (string ws, string p, int? limit, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken) =>
+            GetLog(ws, p, options.Log, limit, user, access, cancellationToken));
+        panels.MapGet("/{p}/history", (string ws, string p, int? limit, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken) =>
+            GetHistory(ws, p, options.History, limit, user, access, cancellationToken));
         return endpoints;
     }
 
@@ -118,28 +121,21 @@ public static class PanelsApi
         return TypedResults.Ok(result.ToJson());
     }
 
-    private static async Task<Ok<JsonObject>> GetLog(string ws, string p, int? limit, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
+    private static async Task<Ok<JsonObject>> GetLog(string ws, string p, QueryLimit limits, int? limit, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
     {
         var context = await access.RequireAsync(user, ws, WorkspaceRole.Viewer, cancellationToken).ConfigureAwait(false);
-        var take = CheckLimit(limit, PanelsApiLimits.DefaultLogLines, PanelsApiLimits.MaxLogLines);
+        var take = limits.Take(limit);
         var panel = context.Live.GetPanel(p);
         return TypedResults.Ok(PanelJsonViews.Log(panel.PanelId, panel.Instance?.Log.Recent(take) ?? []));
     }
 
-    private static async Task<Ok<JsonObject>> GetHistory(string ws, string p, int? limit, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
+    private static async Task<Ok<JsonObject>> GetHistory(string ws, string p, QueryLimit limits, int? limit, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
     {
         var context = await access.RequireAsync(user, ws, WorkspaceRole.Viewer, cancellationToken).ConfigureAwait(false);
-        var take = CheckLimit(limit, PanelsApiLimits.DefaultHistory, PanelsApiLimits.MaxHistory);
+        var take = limits.Take(limit);
         var panel = context.Live.GetPanel(p);
         return TypedResults.Ok(PanelJsonViews.History(panel.PanelId, context.Live.PanelHistory(panel.PanelId, take)));
     }
-
-    private static int CheckLimit(int? limit, int fallback, int max) => limit switch
-    {
-        null => fallback,
-        >= 1 when limit <= max => limit.Value,
-        _ => throw new ApiException(ErrorCodes.BadRequest, $"'limit' must be between 1 and {max.ToString(CultureInfo.InvariantCulture)}"),
-    };
 
     /// <summary>The panel limit comes from the workspace owner's plan (the free plan's when the owner has none).</summary>
     private static async Task<int> MaxPanelsAsync(WorkspaceContext context, PlanStore plans, CancellationToken cancellationToken) =>

@@ -14,11 +14,7 @@ internal static class WorkspaceHistoryEndpoints
         workspaces.MapGet("/{ws}/commits", async Task<Ok<List<CommitResponse>>> (string ws, string? path, int? limit, HttpContext context, WorkspaceAccess access, CancellationToken cancellationToken) =>
         {
             var workspace = await access.RequireAsync(context.User, ws, WorkspaceRole.Viewer, cancellationToken).ConfigureAwait(false);
-            var count = limit ?? options.DefaultCommitLimit;
-            if (count < 1 || count > options.MaxCommitLimit)
-            {
-                throw new ApiException(ErrorCodes.BadRequest, $"limit must be between 1 and {options.MaxCommitLimit}");
-            }
+            var count = options.Commits.Take(limit);
 
             IReadOnlyList<CommitInfo> commits;
             try

@@ -12,21 +12,15 @@ public sealed class WorkspacesApiOptions
     /// <summary>The largest <c>limit</c> a caller may ask for (default 500); larger is 400.</summary>
     public int MaxCommitLimit { get; set; } = 500;
 
+    /// <summary>The <c>?limit=</c> of <c>GET .../commits</c>.</summary>
+    public QueryLimit Commits { get; private set; } = new(50, 500);
+
     /// <summary>The options in <paramref name="configuration"/>, validated (a clear error naming the setting otherwise).</summary>
     public static WorkspacesApiOptions Read(IConfiguration configuration)
     {
         var options = new WorkspacesApiOptions();
         configuration.GetSection(Section).Bind(options);
-        if (options.MaxCommitLimit is < 1 or > 10_000)
-        {
-            throw new InvalidOperationException($"{Section}:{nameof(MaxCommitLimit)} must be between 1 and 10000 (is {options.MaxCommitLimit}).");
-        }
-
-        if (options.DefaultCommitLimit < 1 || options.DefaultCommitLimit > options.MaxCommitLimit)
-        {
-            throw new InvalidOperationException($"{Section}:{nameof(DefaultCommitLimit)} must be between 1 and {nameof(MaxCommitLimit)} (is {options.DefaultCommitLimit}).");
-        }
-
+        options.Commits = QueryLimit.Validated(Section, nameof(DefaultCommitLimit), options.DefaultCommitLimit, nameof(MaxCommitLimit), options.MaxCommitLimit, 10_000);
         return options;
     }
 }
