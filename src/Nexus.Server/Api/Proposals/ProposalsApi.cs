@@ -18,15 +18,18 @@ public static class ProposalsApi
 
     /// <summary>
     /// Maps create, list, review, accept, reject and sync. Viewers read; editors propose, sync and reject their own
-    /// proposals; owners accept and reject any. Every route checks access first (<see cref="WorkspaceAccess"/>).
+    /// proposals; owners accept (or editors too, by <see cref="ProposalsApiOptions.AcceptRole"/>) and reject any.
+    /// Every route checks access first (<see cref="WorkspaceAccess"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapProposalsApi(this IEndpointRouteBuilder endpoints)
     {
+        var options = ProposalsApiOptions.Read(endpoints.ServiceProvider.GetRequiredService<IConfiguration>());
         var workspace = endpoints.MapGroup("/api/workspaces/{ws}").RequireAuthorization().WithTags("Proposals");
         workspace.MapPost("/proposals", CreateAsync);
         workspace.MapGet("/proposals", ListAsync);
         workspace.MapGet("/proposals/{id}", GetAsync);
-        workspace.MapPost("/proposals/{id}/accept", AcceptAsync);
+        workspace.MapPost("/proposals/{id}/accept", (string ws, string id, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken) =>
+            AcceptAsync(ws, id, options.AcceptRole, user, access, cancellationToken));
         workspace.MapPost("/proposals/{id}/reject", RejectAsync);
         workspace.MapPost("/sync", SyncAsync);
         return endpoints;
@@ -73,9 +76,9 @@ public static class ProposalsApi
     }
 
     /// <summary>Merges into main and reloads the changed panels; 409 <c>CONFLICT</c> when it no longer merges cleanly.</summary>
-    private static async Task<Ok<JsonObject>> AcceptAsync(string ws, string id, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
+    private static async Task<Ok<JsonObject>> AcceptAsync(string ws, string id, WorkspaceRole acceptRole, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
     {
-        var context = await access.RequireAsync(user, ws, WorkspaceRole.Owner, cancellationToken).ConfigureAwait(false);
+        var context = await access.RequireAsync(user, ws, acceptRole, cancellationToken).ConfigureAwait(false);
         var acceptance = await context.Live.AcceptProposalAsync(id).ConfigureAwait(false);
         var json = ProposalJsonViews.Summary(acceptance.Proposal);
         json["mergeKind"] = JsonNamingPolicy.CamelCase.ConvertName(acceptance.Kind.ToString());

@@ -14,9 +14,15 @@ internal sealed class PanelsTestServer : IAsyncDisposable
 {
     private readonly TestServerFactory _factory;
 
-    public PanelsTestServer(string dataDirectory)
+    public PanelsTestServer(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        _factory = new TestServerFactory(dataDirectory, settings: new Dictionary<string, string?> { ["Nexus:Auth:RateLimitPermits"] = "1000" });
+        var all = new Dictionary<string, string?> { ["Nexus:Auth:RateLimitPermits"] = "1000" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        _factory = new TestServerFactory(dataDirectory, settings: all);
         Client = _factory.CreateClient();
     }
 

@@ -71,6 +71,36 @@ public sealed class GraphAndProposalsAccessTests : IDisposable
         Assert.Equal(1, proposals.Json.GetProperty("proposals").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Accepting_is_for_owners_unless_the_server_lets_editors_accept()
+    {
+        foreach (var (setting, expected) in new[] { ((string?)null, HttpStatusCode.Forbidden), ("Editor", HttpStatusCode.OK) })
+        {
+            using var data = new TestServerDataDirectory();
+            var settings = setting is null ? [] : new Dictionary<string, string?> { ["Nexus:Api:Proposals:AcceptRole"] = setting };
+            await using var server = new PanelsTestServer(data.Path, settings);
+            var ada = await server.SignUpAsync("ada@example.org");
+            var eve = await server.SignUpAsync("eve@example.org");
+            var (root, id) = await SeedAsync(server, ada);
+            await server.AddMemberAsync(root.Split('/')[3], eve, WorkspaceRole.Editor);
+
+            var accept = await server.PostAsync($"{root}/proposals/{id}/accept", eve, null);
+
+            Assert.True(accept.Status == expected, $"AcceptRole {setting ?? "(default)"}: {accept.Status}");
+        }
+    }
+
+    [Fact]
+    public async Task Viewers_can_never_be_made_acceptors()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var server = new PanelsTestServer(_data.Path, new Dictionary<string, string?> { ["Nexus:Api:Proposals:AcceptRole"] = "Viewer" });
+        });
+
+        Assert.Contains("Nexus:Api:Proposals:AcceptRole", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>A workspace with the counter panel, the chain of <see cref="GraphApiTests.Chain"/> and one pending proposal.</summary>
     private static async Task<(string Root, string ProposalId)> SeedAsync(PanelsTestServer server, TestUser owner)
     {
