@@ -1,4 +1,5 @@
 using Nexus.Server.Api.Graph;
+using Nexus.Server.Api.Mcp;
 using Nexus.Server.Api.Panels;
 using Nexus.Server.Api.Proposals;
 using Nexus.Server.Api.Realtime;
@@ -20,6 +21,7 @@ app.MapPanelsApi();
 app.MapGraphApi();
 app.MapProposalsApi();
 app.MapPanelSocketApi();
+app.MapMcpApi();
 app.Run();
 
 /// <summary>The server's entry point (public for the tests' WebApplicationFactory).</summary>
