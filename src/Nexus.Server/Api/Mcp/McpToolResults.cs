@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
@@ -14,6 +15,9 @@ namespace Nexus.Server.Api.Mcp;
 /// </summary>
 internal static class McpToolResults
 {
+    /// <summary>The text is read by models and people, not embedded in HTML: quotes and apostrophes stay as they are.</summary>
+    private static readonly JsonSerializerOptions TextJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static CallToolResult From(ToolResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -26,7 +30,7 @@ internal static class McpToolResults
         var structured = result.ReturnValue is JsonObject value ? value.DeepClone() : new JsonObject { ["result"] = result.ReturnValue?.DeepClone() };
         return new CallToolResult
         {
-            Content = [new TextContentBlock { Text = json.ToJsonString() }],
+            Content = [new TextContentBlock { Text = json.ToJsonString(TextJson) }],
             StructuredContent = ToElement(structured),
             IsError = false,
         };
@@ -42,7 +46,7 @@ internal static class McpToolResults
 
     private static CallToolResult Error(JsonObject json) => new()
     {
-        Content = [new TextContentBlock { Text = json.ToJsonString() }],
+        Content = [new TextContentBlock { Text = json.ToJsonString(TextJson) }],
         IsError = true,
     };
 
