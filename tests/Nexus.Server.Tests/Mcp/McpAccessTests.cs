@@ -40,6 +40,29 @@ public sealed class McpAccessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_personal_access_token_opens_a_session_like_an_access_token()
+    {
+        await using var server = new PanelsTestServer(_data.Path);
+        var ada = await server.SignUpAsync("ada@example.org");
+        var ws = await server.CreateWorkspaceAsync(ada);
+        await server.PostAsync($"/api/workspaces/{ws}/panels", ada, new { source = PanelsApiTests.Counter });
+        var created = await server.PostAsync("/api/auth/tokens", ada, new { name = "mcp client" });
+        var pat = new TestUser(ada.Id, created.Json.GetProperty("token").GetString()!);
+        Assert.StartsWith("nxp_", pat.Token, StringComparison.Ordinal);
+
+        await using var client = await McpTestClient.ConnectAsync(server, ws, pat);
+        var call = await client.CallToolAsync("counter.inc", cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.False(call.IsError);
+        var state = await server.GetAsync($"/api/workspaces/{ws}/panels/counter/state", ada);
+        Assert.Equal(1, state.Json.GetProperty("state").GetProperty("count").GetDouble());
+        var revoked = await server.DeleteAsync($"/api/auth/tokens/{created.Json.GetProperty("id").GetString()}", ada);
+        Assert.Equal(HttpStatusCode.NoContent, revoked.Status);
+        var afterRevoke = await McpTestClient.PostRawAsync(server, McpTestClient.Path(ws), pat, client.SessionId, client.NegotiatedProtocolVersion);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.Status);
+    }
+
+    [Fact]
     public async Task A_viewer_lists_tools_and_reads_resources_but_a_call_is_a_forbidden_error_result()
     {
         await using var server = new PanelsTestServer(_data.Path);
