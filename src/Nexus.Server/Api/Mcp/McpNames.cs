@@ -28,7 +28,10 @@ internal static class McpNames
     }
 
     public static string Resource(string workspaceId, string panelId, PanelResourceKind kind) =>
-        $"{PanelsPrefix(workspaceId)}{panelId}/{(kind == PanelResourceKind.State ? "state" : "source")}";
+        $"{PanelsPrefix(workspaceId)}{panelId}/{Segment(kind)}";
+
+    /// <summary>The last segment of a resource URI: <c>state</c> or <c>source</c>.</summary>
+    public static string Segment(PanelResourceKind kind) => kind == PanelResourceKind.State ? "state" : "source";
 
     /// <summary>Reads a resource URI of workspace <paramref name="workspaceId"/> (a URI of another workspace does not parse).</summary>
     public static bool TryParseResource(string? uri, string workspaceId, out string panelId, out PanelResourceKind kind)

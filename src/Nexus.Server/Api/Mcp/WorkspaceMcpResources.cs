@@ -20,7 +20,7 @@ internal sealed class WorkspaceMcpResources(string workspaceId)
     public async ValueTask<ListResourcesResult> ListAsync(RequestContext<ListResourcesRequestParams> request, CancellationToken cancellationToken)
     {
         var context = await McpRequestAccess.RequireAsync(request, workspaceId, cancellationToken).ConfigureAwait(false);
-        return new ListResourcesResult { Resources = [.. context.Live.Panels.SelectMany(Describe)] };
+        return new ListResourcesResult { Resources = [.. context.Live.Panels.SelectMany(ResourcesOf)] };
     }
 
     public static ValueTask<ListResourceTemplatesResult> ListTemplatesAsync(RequestContext<ListResourceTemplatesRequestParams> request, CancellationToken cancellationToken) =>
@@ -43,30 +43,25 @@ internal sealed class WorkspaceMcpResources(string workspaceId)
             throw new McpProtocolException($"Resource not found: '{uri}'", McpErrorCode.ResourceNotFound);
         }
 
-        var contents = kind == PanelResourceKind.State
-            ? new TextResourceContents { Uri = uri!, MimeType = JsonMime, Text = (await PanelJsonViews.StateAsync(panel).ConfigureAwait(false)).ToJsonString() }
-            : new TextResourceContents { Uri = uri!, MimeType = NxmlMime, Text = panel.Source };
+        var text = kind == PanelResourceKind.State ? (await PanelJsonViews.StateAsync(panel).ConfigureAwait(false)).ToJsonString() : panel.Source;
+        var contents = new TextResourceContents { Uri = uri!, MimeType = MimeOf(kind), Text = text };
         return new ReadResourceResult { Contents = [contents] };
     }
 
-    private IEnumerable<Resource> Describe(HostedPanel panel)
+    private IEnumerable<Resource> ResourcesOf(HostedPanel panel) =>
+    [
+        Describe(panel, PanelResourceKind.State, "The state values and computeds"),
+        Describe(panel, PanelResourceKind.Source, "The NXML source"),
+    ];
+
+    private Resource Describe(HostedPanel panel, PanelResourceKind kind, string what) => new()
     {
-        var title = panel.Title ?? panel.PanelId;
-        yield return new Resource
-        {
-            Uri = McpNames.Resource(workspaceId, panel.PanelId, PanelResourceKind.State),
-            Name = $"{panel.PanelId}/state",
-            Title = $"{title}: state",
-            MimeType = JsonMime,
-            Description = $"The state values and computeds of panel '{panel.PanelId}'",
-        };
-        yield return new Resource
-        {
-            Uri = McpNames.Resource(workspaceId, panel.PanelId, PanelResourceKind.Source),
-            Name = $"{panel.PanelId}/source",
-            Title = $"{title}: source",
-            MimeType = NxmlMime,
-            Description = $"The NXML source of panel '{panel.PanelId}'",
-        };
-    }
+        Uri = McpNames.Resource(workspaceId, panel.PanelId, kind),
+        Name = $"{panel.PanelId}/{McpNames.Segment(kind)}",
+        Title = $"{panel.Title ?? panel.PanelId}: {McpNames.Segment(kind)}",
+        MimeType = MimeOf(kind),
+        Description = $"{what} of panel '{panel.PanelId}'",
+    };
+
+    private static string MimeOf(PanelResourceKind kind) => kind == PanelResourceKind.State ? JsonMime : NxmlMime;
 }
