@@ -35,6 +35,7 @@ public static partial class NexusServerHosting
         services.TryAddSingleton(sp => WorkspaceOptions.Default with { LoggerFactory = sp.GetRequiredService<ILoggerFactory>() });
         services.AddSingleton<WorkspaceHost>();
         services.AddScoped<Api.WorkspaceAccess>();
+        services.AddSingleton<Api.Panels.PanelToolCalls>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkspaceHost>());
 
         services.AddSingleton<ReadinessCheck>();

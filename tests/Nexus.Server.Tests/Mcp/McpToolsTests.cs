@@ -90,6 +90,8 @@ public sealed class McpToolsTests : IDisposable
         var notes = await server.GetAsync($"/api/workspaces/{ws}/panels/notes/state", ada);
         Assert.Equal(3, reopened.Json.GetProperty("state").GetProperty("count").GetDouble());
         Assert.Equal("milk", Assert.Single(notes.Json.GetProperty("state").GetProperty("items").EnumerateArray()).GetString());
+        var metrics = await server.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("nexus_tool_executions_total{outcome=\"ok\"} 2\n", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,6 +127,10 @@ public sealed class McpToolsTests : IDisposable
         }
 
         Assert.Contains("counter.nope", unknownTool.Message, StringComparison.Ordinal);
+        // The failed runs count as executions (as over HTTP); the unknown names never ran.
+        var metrics = await server.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancel);
+        Assert.Contains("nexus_tool_executions_total{outcome=\"error\"} 3\n", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("outcome=\"ok\"", metrics, StringComparison.Ordinal);
         var state = await server.GetAsync($"/api/workspaces/{ws}/panels/counter/state", ada);
         Assert.Equal(HttpStatusCode.OK, state.Status);
         Assert.Equal(0, state.Json.GetProperty("state").GetProperty("count").GetDouble());

@@ -52,7 +52,8 @@ internal sealed class WorkspaceMcpTools(string workspaceId)
 
         try
         {
-            var result = await PanelToolCalls.CallAsync(context.Live, panelId, tool, Arguments(request.Params)).ConfigureAwait(false);
+            var calls = request.Services!.GetRequiredService<PanelToolCalls>();
+            var result = await calls.CallAsync(context.Live, panelId, tool, Arguments(request.Params)).ConfigureAwait(false);
             return McpToolResults.From(result);
         }
         catch (WorkspaceException exception) when (exception.Code == WorkspaceErrorCodes.PanelNotFound)

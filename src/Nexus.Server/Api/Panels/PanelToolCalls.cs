@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Nexus.Reactor.Execution;
 using Nexus.Server.Errors;
+using Nexus.Server.Operations;
 using Nexus.Workspace;
 using Nexus.Workspace.Hosting;
 
@@ -9,16 +11,18 @@ namespace Nexus.Server.Api.Panels;
 /// <summary>
 /// The one way a panel's tool is called from outside the workspace (the HTTP tool endpoint and the MCP endpoint):
 /// the panel must exist (PANEL_NOT_FOUND), the tool must be declared by it (TOOL_NOT_FOUND) and the panel must run
-/// (PANEL_FAILED); a handler that fails is a result with status error, not an exception. Access is the caller's job.
+/// (PANEL_FAILED); a handler that fails is a result with status error, not an exception. Every call that ran is
+/// counted in <c>nexus_tool_executions_total</c> (outcome <c>ok</c> or <c>error</c>) and timed in
+/// <c>nexus_tool_duration_seconds</c>; refusals are not executions. Access is the caller's job.
 /// </summary>
-internal static class PanelToolCalls
+internal sealed class PanelToolCalls(NexusMetrics metrics)
 {
     /// <summary>Whether <paramref name="panel"/>'s source declares a tool named <paramref name="tool"/>.</summary>
     public static bool Declares(HostedPanel panel, string tool) =>
         panel.Document.Panel?.Tools.Any(t => string.Equals(t.Name, tool, StringComparison.Ordinal)) == true;
 
     /// <summary>Runs <paramref name="tool"/> of panel <paramref name="panelId"/>; returns once its committed mutations are durable.</summary>
-    public static Task<ToolResult> CallAsync(NexusWorkspace workspace, string panelId, string tool, JsonNode? args)
+    public async Task<ToolResult> CallAsync(NexusWorkspace workspace, string panelId, string tool, JsonNode? args)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         var panel = workspace.GetPanel(panelId);
@@ -27,6 +31,9 @@ internal static class PanelToolCalls
             throw new ApiException(ErrorCodes.ToolNotFound, $"panel '{panel.PanelId}' has no tool '{tool}'");
         }
 
-        return panel.CallAsync(tool, args);
+        var started = Stopwatch.GetTimestamp();
+        var result = await panel.CallAsync(tool, args).ConfigureAwait(false);
+        metrics.ToolExecuted(result.Succeeded ? "ok" : "error", Stopwatch.GetElapsedTime(started));
+        return result;
     }
 }

@@ -104,10 +104,10 @@ public static class PanelsApi
     }
 
     /// <summary>A failed handler is still 200 (its result says <c>status: "error"</c>); only an unknown tool is refused.</summary>
-    private static async Task<Ok<JsonObject>> CallToolAsync(string ws, string p, string tool, CallToolRequest? request, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
+    private static async Task<Ok<JsonObject>> CallToolAsync(string ws, string p, string tool, CallToolRequest? request, ClaimsPrincipal user, WorkspaceAccess access, PanelToolCalls calls, CancellationToken cancellationToken)
     {
         var context = await access.RequireAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
-        var result = await PanelToolCalls.CallAsync(context.Live, p, tool, request?.Args).ConfigureAwait(false);
+        var result = await calls.CallAsync(context.Live, p, tool, request?.Args).ConfigureAwait(false);
         return TypedResults.Ok(result.ToJson());
     }
 
