@@ -34,7 +34,8 @@ public sealed class McpAccessTests : IDisposable
             Assert.Equal("WORKSPACE_NOT_FOUND", refused.Code);
         }
 
-        await Assert.ThrowsAnyAsync<Exception>(() => McpTestClient.ConnectAsync(server, ws, bob));
+        var refusedClient = await Assert.ThrowsAsync<HttpRequestException>(() => McpTestClient.ConnectAsync(server, ws, bob));
+        Assert.Equal(HttpStatusCode.NotFound, refusedClient.StatusCode);
         await using var owner = await McpTestClient.ConnectAsync(server, ws, ada);
         Assert.NotNull(owner.SessionId);
     }
@@ -91,6 +92,13 @@ public sealed class McpAccessTests : IDisposable
         await server.AddMemberAsync(ws, vic, WorkspaceRole.Editor);
         var promoted = await client.CallToolAsync("counter.inc", cancellationToken: cancel);
         Assert.False(promoted.IsError);
+
+        // Removed from the workspace: the open session is refused like a stranger's request.
+        Assert.Equal(HttpStatusCode.NoContent, (await server.DeleteAsync($"/api/workspaces/{ws}/members/{vic.Id}", ada)).Status);
+        var removed = await Assert.ThrowsAsync<HttpRequestException>(() => client.CallToolAsync("counter.inc", cancellationToken: cancel).AsTask());
+        Assert.Equal(HttpStatusCode.NotFound, removed.StatusCode);
+        var final = await server.GetAsync($"/api/workspaces/{ws}/panels/counter/state", ada);
+        Assert.Equal(1, final.Json.GetProperty("state").GetProperty("count").GetDouble());
     }
 
     [Fact]
