@@ -1,4 +1,5 @@
 using Nexus.Server.Api.Graph;
+using Nexus.Server.Api.Mcp;
 using Nexus.Server.Api.Panels;
 using Nexus.Server.Api.Proposals;
 using Nexus.Server.Api.Realtime;
@@ -29,6 +30,7 @@ public static class NexusServerApp
         app.MapGraphApi();
         app.MapProposalsApi();
         app.MapPanelSocketApi();
+        app.MapMcpApi();
         return app;
     }
 }

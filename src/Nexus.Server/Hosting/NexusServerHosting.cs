@@ -1,3 +1,4 @@
+using Nexus.Server.Api.Mcp;
 using Nexus.Server.Data;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -55,6 +56,7 @@ public static partial class NexusServerHosting
         services.AddPlatformData(configuration, NexusServerOptions.ResolveDataDirectory(section[nameof(NexusServerOptions.DataDirectory)]));
         services.AddSingleton<IReadinessProbe, DatabaseReadinessProbe>();
         services.AddNexusIdentity(configuration);
+        services.AddMcpApi();
         return services;
     }
 

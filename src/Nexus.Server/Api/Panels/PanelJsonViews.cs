@@ -23,7 +23,7 @@ internal static class PanelJsonViews
     {
         var node = panel.Document.Panel;
         var ast = node is null ? null : JsonNode.Parse(NxmlJson.Serialize(node));
-        var tools = panel.Instance?.Describe().Tools ?? (node is null ? [] : ToolSchemas.Describe(node));
+        var tools = Tools(panel);
         return new JsonObject
         {
             ["panelId"] = panel.PanelId,
@@ -39,6 +39,24 @@ internal static class PanelJsonViews
                 ["inputSchema"] = JsonNode.Parse(t.InputSchema.GetRawText()),
             })]),
         };
+    }
+
+    /// <summary>
+    /// The panel's tools with their descriptions and input schemas (§10): the running instance's, or for a failed panel
+    /// those its source declares, so they still show.
+    /// </summary>
+    public static IReadOnlyList<ToolDescription> Tools(HostedPanel panel)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        var node = panel.Document.Panel;
+        return panel.Instance?.Describe().Tools ?? (node is null ? [] : ToolSchemas.Describe(node));
+    }
+
+    /// <summary><c>{panelId, state}</c>: the panel's state values and computeds (none for a failed panel).</summary>
+    public static async Task<JsonObject> StateAsync(HostedPanel panel)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        return new JsonObject { ["panelId"] = panel.PanelId, ["state"] = await panel.GetStateAsync().ConfigureAwait(false) };
     }
 
     public static JsonArray Diagnostics(IEnumerable<Nexus.Nxml.Diagnostics.Diagnostic> diagnostics) =>

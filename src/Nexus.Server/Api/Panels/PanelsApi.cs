@@ -103,21 +103,14 @@ public static class PanelsApi
     private static async Task<Ok<JsonObject>> GetStateAsync(string ws, string p, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
     {
         var context = await access.RequireAsync(user, ws, WorkspaceRole.Viewer, cancellationToken).ConfigureAwait(false);
-        var panel = context.Live.GetPanel(p);
-        return TypedResults.Ok(new JsonObject { ["panelId"] = panel.PanelId, ["state"] = await panel.GetStateAsync().ConfigureAwait(false) });
+        return TypedResults.Ok(await PanelJsonViews.StateAsync(context.Live.GetPanel(p)).ConfigureAwait(false));
     }
 
     /// <summary>A failed handler is still 200 (its result says <c>status: "error"</c>); only an unknown tool is refused.</summary>
     private static async Task<Ok<JsonObject>> CallToolAsync(string ws, string p, string tool, CallToolRequest? request, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
     {
         var context = await access.RequireWithRoomAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
-        var panel = context.Live.GetPanel(p);
-        if (panel.Document.Panel?.Tools.Any(t => string.Equals(t.Name, tool, StringComparison.Ordinal)) != true)
-        {
-            throw new ApiException(ErrorCodes.ToolNotFound, $"panel '{panel.PanelId}' has no tool '{tool}'");
-        }
-
-        var result = await panel.CallAsync(tool, request?.Args).ConfigureAwait(false);
+        var result = await PanelToolCalls.CallAsync(context.Live, p, tool, request?.Args).ConfigureAwait(false);
         return TypedResults.Ok(result.ToJson());
     }
 
