@@ -67,6 +67,10 @@ internal sealed class LivePanel : IAsyncDisposable
     public IRenderedComponent<StudioHost> Render(HostedPanelSession? session = null) =>
         Bunit.Render<StudioHost>(p => p.Add(h => h.Session, session ?? Session));
 
+    /// <summary>The panel view alone, as a second browser tab shows it (one page has one set of MudBlazor providers).</summary>
+    public IRenderedComponent<NxmlPanelView> RenderView(HostedPanelSession session) =>
+        Bunit.Render<NxmlPanelView>(p => p.Add(v => v.Session, session));
+
     /// <summary>A second session on the same panel, as another browser tab has.</summary>
     public HostedPanelSession OpenSession()
     {
