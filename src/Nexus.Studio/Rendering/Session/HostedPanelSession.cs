@@ -109,7 +109,13 @@ public sealed class HostedPanelSession : IPanelSession, IAsyncDisposable
 
             if (!subscription.Dropped)
             {
-                return; // The panel was removed or this session stopped.
+                // The panel was removed (the view shows that it no longer runs), or this session stopped.
+                if (!_stop.IsCancellationRequested)
+                {
+                    Raise(PanelChange.All);
+                }
+
+                return;
             }
 
             // This session fell behind: hear the panel again and let the view read everything afresh.
