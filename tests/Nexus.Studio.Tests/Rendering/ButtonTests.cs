@@ -44,7 +44,7 @@ public sealed class ButtonTests
         Assert.Contains("mud-button-filled-error", Button(cut, "fail").ClassList);
         Assert.Contains("mud-button-text", Button(cut, "nothing").ClassList);
 
-        Button(cut, "inc").Click();
+        Waiting.Act(() => Button(cut, "inc").Click());
 
         cut.Until(() => Assert.Equal("Add one to 1", Button(cut, "inc").TextContent.Trim()));
     }
@@ -56,10 +56,10 @@ public sealed class ButtonTests
         var cut = live.Render();
         cut.Until(() => Assert.True(Button(cut, "guarded").HasAttribute("disabled")));
 
-        Button(cut, "allow").Click();
+        Waiting.Act(() => Button(cut, "allow").Click());
 
         cut.Until(() => Assert.False(Button(cut, "guarded").HasAttribute("disabled")));
-        Button(cut, "guarded").Click();
+        Waiting.Act(() => Button(cut, "guarded").Click());
         cut.Until(() => Assert.Equal("1", live.StateJsonAsync("n").GetAwaiter().GetResult()));
     }
 
@@ -70,7 +70,7 @@ public sealed class ButtonTests
         var cut = live.Render();
         cut.Until(() => Assert.Equal("Add one to 0", Button(cut, "inc").TextContent.Trim()));
 
-        Button(cut, "fail").Click();
+        Waiting.Act(() => Button(cut, "fail").Click());
 
         cut.Until(() =>
         {
@@ -81,7 +81,7 @@ public sealed class ButtonTests
         });
         Assert.Equal("0", await live.StateJsonAsync("n")); // the failed handler's writes were discarded
 
-        Button(cut, "inc").Click();
+        Waiting.Act(() => Button(cut, "inc").Click());
         cut.Until(() => Assert.Equal("Add one to 1", Button(cut, "inc").TextContent.Trim()));
         Assert.Empty(cut.FindAll(".nx-render-error"));
     }

@@ -1,4 +1,5 @@
 using Bunit;
+using Nexus.Reactor.Tests;
 using Nexus.Studio.Tests.Support;
 
 namespace Nexus.Studio.Tests.Rendering;
@@ -11,7 +12,7 @@ public sealed class WildPanelTests
     [InlineData("notes.nxml")]
     public async Task Panel_renders_without_placeholders(string file)
     {
-        await using var live = await LivePanel.StartAsync(SharedData.WildPanel(file));
+        await using var live = await LivePanel.StartAsync(WildPanel(file));
         var cut = live.Render();
 
         cut.Until(() => Assert.NotEmpty(cut.FindAll(".nx-input input, .nx-input textarea")));
@@ -22,15 +23,15 @@ public sealed class WildPanelTests
     [Fact]
     public async Task Chat_sends_what_is_typed_and_shows_both_messages()
     {
-        await using var live = await LivePanel.StartAsync(SharedData.WildPanel("chat.nxml"));
+        await using var live = await LivePanel.StartAsync(WildPanel("chat.nxml"));
         var cut = live.Render();
         cut.Until(() => Assert.Contains("AI Chat Assistant", cut.Markup, StringComparison.Ordinal));
         var send = cut.FindAll(".nx-button button").Single(b => b.TextContent.Trim() == "Send");
         Assert.True(send.HasAttribute("disabled")); // disabled="{!$state.input.trim()}"
 
-        cut.Find(".nx-input textarea").Change("Hello there");
+        Waiting.Act(() => cut.Find(".nx-input textarea").Change("Hello there"));
         cut.Until(() => Assert.False(cut.FindAll(".nx-button button").Single(b => b.TextContent.Trim() == "Send").HasAttribute("disabled")));
-        cut.FindAll(".nx-button button").Single(b => b.TextContent.Trim() == "Send").Click();
+        Waiting.Act(() => cut.FindAll(".nx-button button").Single(b => b.TextContent.Trim() == "Send").Click());
 
         cut.Until(() =>
         {
@@ -41,4 +42,6 @@ public sealed class WildPanelTests
         });
         Assert.Equal("\"\"", await live.StateJsonAsync("input"));
     }
+
+    private static string WildPanel(string file) => File.ReadAllText(Path.Combine(TestPaths.Conformance, "wild", file));
 }

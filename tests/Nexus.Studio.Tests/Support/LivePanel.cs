@@ -4,6 +4,7 @@ using Nexus.Studio.Rendering;
 using Nexus.Studio.Rendering.Session;
 using Nexus.Workspace;
 using Nexus.Workspace.Hosting;
+using Nexus.Workspace.Tests;
 
 namespace Nexus.Studio.Tests.Support;
 
