@@ -17,6 +17,8 @@ public abstract class NxmlComponentBase : ComponentBase, IDisposable
 
     private Task? _refreshing;
     private bool _again;
+    private ComponentNode? _evaluatedNode;
+    private ViewScope? _evaluatedScope;
     private bool _disposed;
     private IPanelSession? _session;
 
@@ -47,7 +49,12 @@ public abstract class NxmlComponentBase : ComponentBase, IDisposable
         _session.Changed += OnPanelChanged;
     }
 
-    protected override Task OnParametersSetAsync() => RefreshAsync();
+    /// <summary>
+    /// Evaluates when the element or its scope is new. A parent that re-renders passes the same ones again, and
+    /// changes of the panel are heard directly, so those need no evaluation.
+    /// </summary>
+    protected override Task OnParametersSetAsync() =>
+        ReferenceEquals(Node, _evaluatedNode) && ReferenceEquals(Scope, _evaluatedScope) ? _refreshing ?? Task.CompletedTask : RefreshAsync();
 
     /// <summary>Re-evaluates the props (one more time if a refresh is already running).</summary>
     protected Task RefreshAsync()
@@ -72,13 +79,15 @@ public abstract class NxmlComponentBase : ComponentBase, IDisposable
         do
         {
             _again = false;
-            var props = await PropValues.EvaluateAsync(Session, Node, Scope).ConfigureAwait(true);
+            var (node, scope) = (Node, Scope);
+            var props = await PropValues.EvaluateAsync(Session, node, scope).ConfigureAwait(true);
             if (_disposed)
             {
                 return;
             }
 
             Props = props;
+            (_evaluatedNode, _evaluatedScope) = (node, scope);
             OnPropsEvaluated();
         }
         while (_again);

@@ -44,7 +44,7 @@ public sealed class ButtonTests
         Assert.Contains("mud-button-filled-error", Button(cut, "fail").ClassList);
         Assert.Contains("mud-button-text", Button(cut, "nothing").ClassList);
 
-        Waiting.Act(() => Button(cut, "inc").Click());
+        cut.Act(() => Button(cut, "inc").Click());
 
         cut.Until(() => Assert.Equal("Add one to 1", Button(cut, "inc").TextContent.Trim()));
     }
@@ -56,10 +56,10 @@ public sealed class ButtonTests
         var cut = live.Render();
         cut.Until(() => Assert.True(Button(cut, "guarded").HasAttribute("disabled")));
 
-        Waiting.Act(() => Button(cut, "allow").Click());
+        cut.Act(() => Button(cut, "allow").Click());
 
         cut.Until(() => Assert.False(Button(cut, "guarded").HasAttribute("disabled")));
-        Waiting.Act(() => Button(cut, "guarded").Click());
+        cut.Act(() => Button(cut, "guarded").Click());
         cut.Until(() => Assert.Equal("1", live.StateJsonAsync("n").GetAwaiter().GetResult()));
     }
 
@@ -70,7 +70,7 @@ public sealed class ButtonTests
         var cut = live.Render();
         cut.Until(() => Assert.Equal("Add one to 0", Button(cut, "inc").TextContent.Trim()));
 
-        Waiting.Act(() => Button(cut, "fail").Click());
+        cut.Act(() => Button(cut, "fail").Click());
 
         cut.Until(() =>
         {
@@ -81,7 +81,7 @@ public sealed class ButtonTests
         });
         Assert.Equal("0", await live.StateJsonAsync("n")); // the failed handler's writes were discarded
 
-        Waiting.Act(() => Button(cut, "inc").Click());
+        cut.Act(() => Button(cut, "inc").Click());
         cut.Until(() => Assert.Equal("Add one to 1", Button(cut, "inc").TextContent.Trim()));
         Assert.Empty(cut.FindAll(".nx-render-error"));
     }
@@ -94,7 +94,7 @@ public sealed class ButtonTests
         cut.Until(() => Assert.Equal("Nothing", Button(cut, "nothing").TextContent.Trim()));
         var version = live.Panel.Version;
 
-        await Button(cut, "nothing").ClickAsync(new MouseEventArgs());
+        await cut.InvokeAsync(() => Button(cut, "nothing").ClickAsync(new MouseEventArgs()));
 
         Assert.Equal(version, live.Panel.Version);
         Assert.Empty(cut.FindAll(".nx-error"));
@@ -124,7 +124,7 @@ public sealed class ButtonTests
         var otherTab = live.RenderView(live.OpenSession());
         cut.Until(() => Assert.Equal("idle", cut.Find(".phase").TextContent.Trim()));
 
-        var click = cut.Find("button").ClickAsync(new MouseEventArgs());
+        var click = cut.InvokeAsync(() => cut.Find("button").ClickAsync(new MouseEventArgs()));
         await gate.Entered.WaitAsync(Waiting.Timeout, Xunit.TestContext.Current.CancellationToken);
 
         cut.Until(() =>

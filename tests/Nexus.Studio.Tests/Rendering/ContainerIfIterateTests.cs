@@ -103,9 +103,9 @@ public sealed class ContainerIfIterateTests
         var cut = live.Render();
         cut.Until(() => Assert.Equal(3, cut.FindAll(".remove button").Count));
 
-        Waiting.Act(() => cut.FindAll(".pick button")[2].Click());
+        cut.Act(() => cut.FindAll(".pick button")[2].Click());
         cut.Until(() => Assert.Equal("[\"c30\"]", live.StateJsonAsync("picked").GetAwaiter().GetResult()));
-        Waiting.Act(() => cut.FindAll(".remove button")[1].Click());
+        cut.Act(() => cut.FindAll(".remove button")[1].Click());
 
         cut.Until(() => Assert.Equal(["a", "c"], cut.FindAll(".row").Select(r => r.TextContent.Trim())));
         var rows = (await live.Panel.GetStateAsync())["rows"]!.AsArray();

@@ -31,7 +31,7 @@ public sealed class ErrorHandlingTests
             Assert.Equal("before", cut.Find(".before").TextContent.Trim());
         });
 
-        Waiting.Act(() => cut.Find(".nx-button button").Click());
+        cut.Act(() => cut.Find(".nx-button button").Click());
 
         cut.Until(() => Assert.Equal("Count 1", cut.Find(".nx-button button").TextContent.Trim()));
         Assert.Single(cut.FindAll(".nx-render-error"));

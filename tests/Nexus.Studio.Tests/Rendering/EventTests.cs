@@ -30,10 +30,10 @@ public sealed class EventTests
         var cut = live.Render();
         cut.Until(() => Assert.NotNull(cut.Find(".save button")));
 
-        Waiting.Act(() => cut.Find(".save button").Click());
+        cut.Act(() => cut.Find(".save button").Click());
         cut.Until(() => Assert.Contains("Saved!", cut.Find("#mud-snackbar-container").TextContent, StringComparison.Ordinal));
 
-        Waiting.Act(() => cut.Find(".warn button").Click());
+        cut.Act(() => cut.Find(".warn button").Click());
         cut.Until(() =>
         {
             var warning = cut.FindAll("#mud-snackbar-container .mud-alert-text-warning, #mud-snackbar-container .mud-alert-filled-warning");
@@ -61,7 +61,7 @@ public sealed class EventTests
         var cut = live.Render();
         cut.Until(() => Assert.NotNull(cut.Find(".ping button")));
 
-        Waiting.Act(() => cut.Find(".ping button").Click());
+        cut.Act(() => cut.Find(".ping button").Click());
         await live.Panel.CallAsync("fail");
 
         cut.Until(() =>

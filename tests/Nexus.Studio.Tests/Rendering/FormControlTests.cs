@@ -41,7 +41,7 @@ public sealed class FormControlTests
         cut.Until(() => Assert.Equal("Ada", Field(cut, 0).GetAttribute("value")));
         Assert.Equal("Your name", Field(cut, 0).GetAttribute("placeholder"));
 
-        Waiting.Act(() => Field(cut, 0).Change("Grace"));
+        cut.Act(() => Field(cut, 0).Change("Grace"));
 
         cut.Until(() => Assert.Equal("Hi Grace", cut.Find(".greeting").TextContent.Trim()));
         Assert.Equal("\"Grace\"", await live.StateJsonAsync("name"));
@@ -73,10 +73,10 @@ public sealed class FormControlTests
         Assert.Equal("TEXTAREA", Field(cut, 4).TagName); // rows passed through: a multi-line field
         Assert.Equal("ada@example.org", Field(cut, 3).GetAttribute("value"));
 
-        Waiting.Act(() => Field(cut, 1).Change("41.5"));
+        cut.Act(() => Field(cut, 1).Change("41.5"));
         cut.Until(() => Assert.Equal("41.5", live.StateJsonAsync("age").GetAwaiter().GetResult()));
 
-        Waiting.Act(() => Field(cut, 3).Change("grace@example.org"));
+        cut.Act(() => Field(cut, 3).Change("grace@example.org"));
         cut.Until(() => Assert.Equal("{\"email\":\"grace@example.org\"}", live.StateJsonAsync("user").GetAwaiter().GetResult()));
     }
 
@@ -88,17 +88,17 @@ public sealed class FormControlTests
         cut.Until(() => Assert.Equal("36", Field(cut, 2).GetAttribute("value")));
         var version = live.Panel.Version;
 
-        Waiting.Act(() => Field(cut, 2).Change("40")); // a text field writes text, which a number state refuses, as a handler write would be
+        cut.Act(() => Field(cut, 2).Change("40")); // a text field writes text, which a number state refuses, as a handler write would be
 
         cut.Until(() => Assert.Contains("TYPE_MISMATCH", Container(cut, 2).TextContent, StringComparison.Ordinal));
         Assert.Equal("40", Field(cut, 2).GetAttribute("value")); // kept, so it can be corrected
         Assert.Equal("36", await live.StateJsonAsync("age"));
         Assert.Equal(version, live.Panel.Version);
 
-        Waiting.Act(() => Field(cut, 1).Change("not a number")); // a number field with text the runtime refuses too
+        cut.Act(() => Field(cut, 1).Change("not a number")); // a number field with text the runtime refuses too
         cut.Until(() => Assert.Contains("TYPE_MISMATCH", Container(cut, 1).TextContent, StringComparison.Ordinal));
 
-        Waiting.Act(() => Field(cut, 1).Change("40")); // corrected: the error goes and the value is written
+        cut.Act(() => Field(cut, 1).Change("40")); // corrected: the error goes and the value is written
         cut.Until(() => Assert.DoesNotContain("TYPE_MISMATCH", Container(cut, 1).TextContent, StringComparison.Ordinal));
         Assert.Equal("40", await live.StateJsonAsync("age"));
     }
@@ -111,7 +111,7 @@ public sealed class FormControlTests
         cut.Until(() => Assert.Equal("Active", cut.Find(".nx-switch label").TextContent.Trim()));
         Assert.False(SwitchInput(cut).HasAttribute("checked"));
 
-        Waiting.Act(() => SwitchInput(cut).Change(true));
+        cut.Act(() => SwitchInput(cut).Change(true));
         cut.Until(() => Assert.Equal("true", live.StateJsonAsync("active").GetAwaiter().GetResult()));
 
         await live.Panel.CallAsync("lock");

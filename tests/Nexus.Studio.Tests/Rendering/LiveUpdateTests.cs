@@ -40,7 +40,7 @@ public sealed class LiveUpdateTests
         var second = live.RenderView(live.OpenSession());
         first.Until(() => Assert.Equal("Count: 0", first.Find(".count").TextContent.Trim()));
 
-        Waiting.Act(() => first.Find(".nx-button button").Click());
+        first.Act(() => first.Find(".nx-button button").Click());
 
         second.Until(() => Assert.Equal("Count: 1", second.Find(".count").TextContent.Trim()));
     }
@@ -64,7 +64,7 @@ public sealed class LiveUpdateTests
     {
         await using var live = await LivePanel.StartAsync(Counter);
         var cut = live.Render();
-        Waiting.Act(() => cut.Find(".nx-button button").Click());
+        cut.Act(() => cut.Find(".nx-button button").Click());
         cut.Until(() => Assert.Equal("Count: 1", cut.Find(".count").TextContent.Trim()));
 
         await live.Workspace.ReplaceSourceAsync(live.Panel.PanelId, CounterV2);
@@ -75,7 +75,7 @@ public sealed class LiveUpdateTests
             Assert.Equal("1", cut.Find(".nx-metric-value").TextContent.Trim()); // state carried over
             Assert.Equal("+10", cut.Find(".nx-button button").TextContent.Trim());
         });
-        Waiting.Act(() => cut.Find(".nx-button button").Click());
+        cut.Act(() => cut.Find(".nx-button button").Click());
         cut.Until(() => Assert.Equal("11", cut.Find(".nx-metric-value").TextContent.Trim()));
 
         var edit = live.Workspace.History(limit: 10).First(c => c.Message.Contains("counter", StringComparison.OrdinalIgnoreCase) && !c.Message.StartsWith("Save", StringComparison.Ordinal));

@@ -42,9 +42,9 @@ public sealed class TasksPanelTests
         await using var live = await LivePanel.StartAsync(Tasks);
         var cut = live.Render();
 
-        Waiting.Act(() => cut.Find("input").Change("write the docs"));
+        cut.Act(() => cut.Find("input").Change("write the docs"));
         cut.Until(() => Assert.Equal("\"write the docs\"", live.StateJsonAsync("draft").GetAwaiter().GetResult()));
-        Waiting.Act(() => cut.Find("button").Click());
+        cut.Act(() => cut.Find("button").Click());
 
         cut.Until(() =>
         {

@@ -29,9 +29,9 @@ public sealed class WildPanelTests
         var send = cut.FindAll(".nx-button button").Single(b => b.TextContent.Trim() == "Send");
         Assert.True(send.HasAttribute("disabled")); // disabled="{!$state.input.trim()}"
 
-        Waiting.Act(() => cut.Find(".nx-input textarea").Change("Hello there"));
+        cut.Act(() => cut.Find(".nx-input textarea").Change("Hello there"));
         cut.Until(() => Assert.False(cut.FindAll(".nx-button button").Single(b => b.TextContent.Trim() == "Send").HasAttribute("disabled")));
-        Waiting.Act(() => cut.FindAll(".nx-button button").Single(b => b.TextContent.Trim() == "Send").Click());
+        cut.Act(() => cut.FindAll(".nx-button button").Single(b => b.TextContent.Trim() == "Send").Click());
 
         cut.Until(() =>
         {

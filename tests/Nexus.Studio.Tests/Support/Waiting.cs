@@ -1,5 +1,4 @@
 using Bunit;
-using Bunit.Rendering;
 using Microsoft.AspNetCore.Components;
 
 namespace Nexus.Studio.Tests.Support;
@@ -13,21 +12,9 @@ internal static class Waiting
         where T : IComponent => rendered.WaitForAssertion(assertion, Timeout);
 
     /// <summary>
-    /// Finds an element and acts on it, again if the panel re-rendered in between (a change arriving from the
-    /// runtime replaces the element's event handlers, and the event was then not delivered).
+    /// Finds an element and acts on it in one step on the renderer's dispatcher, so a change arriving from the
+    /// runtime cannot re-render the panel between finding the element and raising its event.
     /// </summary>
-    public static void Act(Action findAndAct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                findAndAct();
-                return;
-            }
-            catch (UnknownEventHandlerIdException) when (attempt < 50)
-            {
-            }
-        }
-    }
+    public static void Act<T>(this IRenderedComponent<T> rendered, Action findAndAct)
+        where T : IComponent => rendered.InvokeAsync(findAndAct).GetAwaiter().GetResult();
 }
