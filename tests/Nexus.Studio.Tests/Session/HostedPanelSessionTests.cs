@@ -52,6 +52,28 @@ public sealed class HostedPanelSessionTests
     }
 
     [Fact]
+    public async Task A_listener_that_throws_stops_neither_the_other_listeners_nor_the_stream()
+    {
+        await using var live = await LivePanel.StartAsync(Counter);
+        await using var session = new HostedPanelSession(live.Panel);
+        var heard = 0;
+        session.Changed += _ => throw new InvalidOperationException("a view torn down mid-call");
+        session.Changed += change =>
+        {
+            if ((change & PanelChange.State) != PanelChange.None)
+            {
+                Interlocked.Increment(ref heard);
+            }
+        };
+
+        await live.Panel.CallAsync("inc");
+        await WaitUntilAsync(() => Volatile.Read(ref heard) >= 1);
+        await live.Panel.CallAsync("inc");
+
+        await WaitUntilAsync(() => Volatile.Read(ref heard) >= 2);
+    }
+
+    [Fact]
     public async Task Disposing_a_session_unsubscribes_it_from_the_panel()
     {
         await using var live = await LivePanel.StartAsync(Counter);

@@ -153,7 +153,7 @@ public sealed class HostedPanelSession : IPanelSession, IAsyncDisposable
 
     private PanelChange OnEvent(PanelEvent panelEvent)
     {
-        Emitted?.Invoke(panelEvent);
+        Notify(Emitted, panelEvent);
         if (panelEvent.Name == "system:error")
         {
             // The runtime logs every failure itself; here it only ends the tool's progress.
@@ -215,7 +215,24 @@ public sealed class HostedPanelSession : IPanelSession, IAsyncDisposable
     {
         if (change != PanelChange.None)
         {
-            Changed?.Invoke(change);
+            Notify(Changed, change);
+        }
+    }
+
+    /// <summary>Calls every listener; one that throws (a view torn down mid-call) must not stop the others or the stream.</summary>
+    private static void Notify<T>(Action<T>? listeners, T value)
+    {
+        foreach (var listener in listeners?.GetInvocationList().Cast<Action<T>>() ?? [])
+        {
+            try
+            {
+                listener(value);
+            }
+#pragma warning disable CA1031 // A listener's failure is its own; the session goes on.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
         }
     }
 }
