@@ -1,4 +1,5 @@
 using Bunit;
+using Nexus.Studio.Rendering;
 using Nexus.Studio.Rendering.Components;
 using Nexus.Studio.Tests.Support;
 
@@ -110,5 +111,32 @@ public sealed class ContainerIfIterateTests
         cut.Until(() => Assert.Equal(["a", "c"], cut.FindAll(".row").Select(r => r.TextContent.Trim())));
         var rows = (await live.Panel.GetStateAsync())["rows"]!.AsArray();
         Assert.Equal([10.0, 30.0], rows.Select(r => r!["id"]!.GetValue<double>()));
+    }
+
+    [Fact]
+    public async Task Adding_an_item_evaluates_the_new_item_and_not_the_unchanged_ones_a_second_time()
+    {
+        await using var live = await LivePanel.StartAsync(Panels.Source(
+            """<State name="rows" type="list" default="[]" />""",
+            """
+            <Tool name="fill"><Handler>$state.rows = Array.from({ length: 50 }, (_, i) => ({ id: i, text: 'row ' + i }));</Handler></Tool>
+            <Tool name="add"><Handler>$state.rows = [...$state.rows, { id: 50, text: 'new' }];</Handler></Tool>
+            """,
+            """<Iterate items="{$state.rows}" as="row" key="id"><Text className="row">{$scope.row.text}</Text></Iterate>"""));
+        await live.Panel.CallAsync("fill");
+        var counting = new CountingSession(live.Session);
+        var cut = live.Bunit.Render<NxmlPanelView>(p => p.Add(v => v.Session, counting));
+        cut.Until(() => Assert.Equal(50, cut.FindAll(".row").Count));
+        await live.Panel.CallAsync("add"); // settles the first render's own refreshes
+        cut.Until(() => Assert.Equal(51, cut.FindAll(".row").Count));
+        var before = await counting.SettledAsync();
+
+        await live.Panel.CallAsync("add");
+
+        // Every element hears the change once and evaluates its two props (className and text); the items that
+        // did not change keep their scope, so they are not evaluated a second time for a new one (twice as many).
+        cut.Until(() => Assert.Equal(52, cut.FindAll(".row").Count));
+        var spent = await counting.SettledAsync() - before;
+        Assert.InRange(spent, (51 * 2) + 1 + 2, (51 * 2) + 1 + 2 + 10);
     }
 }

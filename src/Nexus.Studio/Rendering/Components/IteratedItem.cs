@@ -4,20 +4,23 @@ using Nexus.Reactor;
 
 namespace Nexus.Studio.Rendering.Components;
 
-/// <summary>One item of an Iterate: its render key and its scope.</summary>
-internal sealed record IteratedItem(string Key, ViewScope Scope)
+/// <summary>One item of an Iterate: its render key, its value and position, the scope around the Iterate, and the item's scope.</summary>
+internal sealed record IteratedItem(string Key, int Index, JsonNode? Item, ViewScope Outer, ViewScope Scope)
 {
     /// <summary>
     /// The items of a list (anything else has none). The key is the item's <c>key</c> field when the Iterate names
-    /// one, else its position; a repeated or missing key falls back to the position, so keys stay unique.
+    /// one, else its position; a repeated or missing key falls back to the position, so keys stay unique. An item
+    /// that is unchanged (same key, position and value, in the same outer scope) keeps its scope from
+    /// <paramref name="previous"/>, so its elements need not evaluate again when another item changes.
     /// </summary>
-    public static IReadOnlyList<IteratedItem> From(ComponentNode iterate, ViewScope scope, JsonNode? items)
+    public static IReadOnlyList<IteratedItem> From(ComponentNode iterate, ViewScope scope, JsonNode? items, IReadOnlyList<IteratedItem>? previous = null)
     {
         if (items is not JsonArray list)
         {
             return [];
         }
 
+        var before = previous?.Where(p => ReferenceEquals(p.Outer, scope)).ToDictionary(p => p.Key, StringComparer.Ordinal);
         var keyField = iterate.Prop("key")?.Trim();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<IteratedItem>(list.Count);
@@ -33,7 +36,10 @@ internal sealed record IteratedItem(string Key, ViewScope Scope)
                 seen.Add(key);
             }
 
-            result.Add(new IteratedItem(key, scope.Enter(iterate, index, item)));
+            var kept = before?.GetValueOrDefault(key);
+            result.Add(kept is not null && kept.Index == index && JsonNode.DeepEquals(kept.Item, item)
+                ? kept
+                : new IteratedItem(key, index, item, scope, scope.Enter(iterate, index, item)));
         }
 
         return result;
