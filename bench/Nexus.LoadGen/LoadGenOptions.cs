@@ -5,8 +5,11 @@ namespace Nexus.LoadGen;
 /// <summary>The scenarios the generator knows (<c>--scenario</c>).</summary>
 internal enum ScenarioKind
 {
-    /// <summary>WebSocket TRIGGER → RESULT round trips with each client count.</summary>
+    /// <summary>WebSocket TRIGGER → RESULT round trips with each client count; clients hear only their own RESULTs.</summary>
     WebSocket,
+
+    /// <summary>The same, but every client also hears the PATCH of every call (browsers on one panel).</summary>
+    WebSocketWithPatches,
 
     /// <summary>One driver triggers at a steady rate; every subscriber of the panel must receive each PATCH.</summary>
     FanOut,
@@ -22,9 +25,9 @@ internal sealed record LoadGenOptions
         Usage: dotnet run -c Release --project bench/Nexus.LoadGen -- [options]
           --url URL            measure a running server instead of starting one (it must allow sign-ups)
           --server-dll PATH    the server to start (default: src/Nexus.Server/bin/<configuration>/net10.0/Nexus.Server.dll)
-          --scenario LIST      ws, fanout, http or all, comma-separated (default all)
+          --scenario LIST      ws, ws-patches, fanout, http or all, comma-separated (default all)
           --duration SECONDS   measured time per scenario (default 10)
-          --warmup SECONDS     unmeasured load before each scenario (default 3)
+          --warmup SECONDS     unmeasured load before each scenario (default 10: the server's JIT takes that long to settle)
           --clients LIST       client counts of the ws and http scenarios (default 1,10,100)
           --window N           requests each ws client keeps in flight (default 1)
           --subscribers N      WebSocket subscribers of the fan-out scenario (default 100)
@@ -33,15 +36,17 @@ internal sealed record LoadGenOptions
           --json FILE          also write the results as JSON
         """;
 
+    private static readonly ScenarioKind[] All = [ScenarioKind.WebSocket, ScenarioKind.WebSocketWithPatches, ScenarioKind.FanOut, ScenarioKind.Http];
+
     public Uri? Url { get; init; }
 
     public string? ServerDll { get; init; }
 
-    public IReadOnlyList<ScenarioKind> Scenarios { get; init; } = [ScenarioKind.WebSocket, ScenarioKind.FanOut, ScenarioKind.Http];
+    public IReadOnlyList<ScenarioKind> Scenarios { get; init; } = All;
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
 
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(10);
 
     public IReadOnlyList<int> Clients { get; init; } = [1, 10, 100];
 
@@ -103,10 +108,11 @@ internal sealed record LoadGenOptions
             kinds.AddRange(name.Trim() switch
             {
                 "ws" => [ScenarioKind.WebSocket],
+                "ws-patches" => [ScenarioKind.WebSocketWithPatches],
                 "fanout" => [ScenarioKind.FanOut],
                 "http" => [ScenarioKind.Http],
-                "all" => [ScenarioKind.WebSocket, ScenarioKind.FanOut, ScenarioKind.Http],
-                _ => throw new FormatException($"--scenario: unknown scenario '{name}' (ws, fanout, http, all)"),
+                "all" => All,
+                _ => throw new FormatException($"--scenario: unknown scenario '{name}' (ws, ws-patches, fanout, http, all)"),
             });
         }
 

@@ -39,7 +39,8 @@ try
                 await api.KeepTokenFreshAsync(stop.Token);
                 var result = kind switch
                 {
-                    ScenarioKind.WebSocket => await WebSocketCallsScenario.RunAsync(context, clients, stop.Token),
+                    ScenarioKind.WebSocket => await WebSocketCallsScenario.RunAsync(context, clients, hearPatches: false, stop.Token),
+                    ScenarioKind.WebSocketWithPatches => await WebSocketCallsScenario.RunAsync(context, clients, hearPatches: true, stop.Token),
                     ScenarioKind.Http => await HttpCallsScenario.RunAsync(context, clients, stop.Token),
                     _ => await FanOutScenario.RunAsync(context, stop.Token),
                 };

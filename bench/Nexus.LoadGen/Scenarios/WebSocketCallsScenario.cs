@@ -6,11 +6,14 @@ namespace Nexus.LoadGen.Scenarios;
 /// <summary>
 /// N clients on one panel's WebSocket, each keeping <c>--window</c> TRIGGERs in flight (closed loop: a new TRIGGER
 /// goes out when a RESULT comes back). A call's latency runs from just before its TRIGGER is sent to the receipt of its
-/// RESULT. Every client also hears the PATCH of every other client's call, as browsers on one panel do.
+/// RESULT. With <c>hearPatches</c> every client also hears the PATCH of every call, as browsers on one panel do;
+/// without, each client first SUBSCRIBEs to no state key, so it hears only its own RESULTs (an API client).
 /// </summary>
 internal static class WebSocketCallsScenario
 {
-    public static async Task<ScenarioResult> RunAsync(RunContext context, int clients, CancellationToken cancellationToken)
+    private static readonly byte[] SubscribeToNothing = """{"type":"SUBSCRIBE","keys":[]}"""u8.ToArray();
+
+    public static async Task<ScenarioResult> RunAsync(RunContext context, int clients, bool hearPatches, CancellationToken cancellationToken)
     {
         var api = context.Api;
         var panelId = await api.AddCounterPanelAsync(cancellationToken).ConfigureAwait(false);
@@ -19,7 +22,12 @@ internal static class WebSocketCallsScenario
         {
             for (var i = 0; i < clients; i++)
             {
-                sockets.Add(await PanelSocket.ConnectAsync(api.SocketUrl(panelId), api.AccessToken, cancellationToken).ConfigureAwait(false));
+                var socket = await PanelSocket.ConnectAsync(api.SocketUrl(panelId), api.AccessToken, cancellationToken).ConfigureAwait(false);
+                sockets.Add(socket);
+                if (!hearPatches)
+                {
+                    await socket.SendAsync(SubscribeToNothing, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             var window = LoadWindow.Plan(context.Options.Warmup, context.Options.Duration);
@@ -32,7 +40,7 @@ internal static class WebSocketCallsScenario
                 () => RunClientAsync(socket, context.Options.Window, window, latencies[c], errors, deadline.Token), deadline.Token))).ConfigureAwait(false);
             return new ScenarioResult
             {
-                Scenario = "ws",
+                Scenario = hearPatches ? "ws-patches" : "ws",
                 Clients = clients,
                 Window = context.Options.Window,
                 Seconds = window.Length.TotalSeconds,
