@@ -13,6 +13,9 @@ internal sealed class PatchFilter
 
     public bool Includes(string key) => Volatile.Read(ref _keys) is not { } keys || keys.Contains(key);
 
+    /// <summary>True until the first SUBSCRIBE (and again after the last key is unsubscribed): every key is heard.</summary>
+    public bool IncludesAll => Volatile.Read(ref _keys) is null;
+
     public void Subscribe(IEnumerable<string> keys) =>
         Volatile.Write(ref _keys, (Volatile.Read(ref _keys) ?? ImmutableHashSet.Create<string>(StringComparer.Ordinal)).Union(keys));
 
