@@ -44,6 +44,7 @@ internal sealed class PanelSocketSession : IDisposable
     {
         // Subscribe before reading the state, so no change falls between CONNECTED and the first PATCH.
         using var subscription = _panel.Subscribe(_options.SubscriberCapacity);
+        subscription.Wants = _filter.Wants;
         var connected = PanelSocketFrames.Connected(_panel.PanelId, await _panel.GetStateAsync().ConfigureAwait(false), _panel.Version);
         await SendAsync(connected).ConfigureAwait(false);
 

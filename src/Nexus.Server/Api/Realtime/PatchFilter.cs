@@ -13,6 +13,16 @@ internal sealed class PatchFilter
 
     public bool Includes(string key) => Volatile.Read(ref _keys) is not { } keys || keys.Contains(key);
 
+    /// <summary>
+    /// Whether the socket hears this notification at all: a finished change only when one of its keys passes the
+    /// filter; everything else (PROGRESS, EVENT, VIEW, RELOADED) always. Asked before the notification is queued.
+    /// </summary>
+    public bool Wants(Nexus.Reactor.PanelNotification notification) =>
+        notification is not Nexus.Reactor.StateCommitted { InProgress: false } committed
+        || IncludesAll
+        || committed.Mutations.Any(m => Includes(m.Key))
+        || committed.Computed.Any(c => Includes(c.Key));
+
     /// <summary>True until the first SUBSCRIBE (and again after the last key is unsubscribed): every key is heard.</summary>
     public bool IncludesAll => Volatile.Read(ref _keys) is null;
 
