@@ -24,24 +24,8 @@ internal static class HttpCallsScenario
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", api.AccessToken);
             var path = new Uri(api.ToolPath(panelId), UriKind.Relative);
 
-            var window = LoadWindow.Plan(context.Options.Warmup, context.Options.Duration);
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(context.Options.Warmup + context.Options.Duration + RunContext.Grace);
-            var errors = new ErrorTally();
-            var latencies = Enumerable.Range(0, clients).Select(_ => new List<long>(1 << 14)).ToArray();
-            var usage = window.ObserveAsync(context.ServerCpu, deadline.Token);
-            await Task.WhenAll(latencies.Select(l => Task.Run(() => RunClientAsync(http, path, window, l, errors, deadline.Token), deadline.Token))).ConfigureAwait(false);
-            return new ScenarioResult
-            {
-                Scenario = "http",
-                Clients = clients,
-                Seconds = window.Length.TotalSeconds,
-                Calls = latencies.Sum(l => (long)l.Count),
-                Latency = LatencySummary.FromTicks(latencies),
-                Errors = errors.Count,
-                FirstError = errors.First,
-                Usage = await usage.ConfigureAwait(false),
-            };
+            return await ClosedLoop.RunAsync(context, "http", clients, inFlight: 1,
+                (_, window, latencies, errors, token) => RunClientAsync(http, path, window, latencies, errors, token), cancellationToken).ConfigureAwait(false);
         }
         finally
         {

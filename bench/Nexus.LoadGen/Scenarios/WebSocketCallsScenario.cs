@@ -30,26 +30,8 @@ internal static class WebSocketCallsScenario
                 }
             }
 
-            var window = LoadWindow.Plan(context.Options.Warmup, context.Options.Duration);
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(context.Options.Warmup + context.Options.Duration + RunContext.Grace);
-            var errors = new ErrorTally();
-            var latencies = sockets.Select(_ => new List<long>(1 << 14)).ToArray();
-            var usage = window.ObserveAsync(context.ServerCpu, deadline.Token);
-            await Task.WhenAll(sockets.Select((socket, c) => Task.Run(
-                () => RunClientAsync(socket, context.Options.Window, window, latencies[c], errors, deadline.Token), deadline.Token))).ConfigureAwait(false);
-            return new ScenarioResult
-            {
-                Scenario = hearPatches ? "ws-patches" : "ws",
-                Clients = clients,
-                Window = context.Options.Window,
-                Seconds = window.Length.TotalSeconds,
-                Calls = latencies.Sum(l => (long)l.Count),
-                Latency = LatencySummary.FromTicks(latencies),
-                Errors = errors.Count,
-                FirstError = errors.First,
-                Usage = await usage.ConfigureAwait(false),
-            };
+            return await ClosedLoop.RunAsync(context, hearPatches ? "ws-patches" : "ws", clients, context.Options.Window,
+                (c, window, latencies, errors, token) => RunClientAsync(sockets[c], context.Options.Window, window, latencies, errors, token), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
