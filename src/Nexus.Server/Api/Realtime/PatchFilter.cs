@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Nexus.Reactor;
 
 namespace Nexus.Server.Api.Realtime;
 
@@ -17,8 +18,8 @@ internal sealed class PatchFilter
     /// Whether the socket hears this notification at all: a finished change only when one of its keys passes the
     /// filter; everything else (PROGRESS, EVENT, VIEW, RELOADED) always. Asked before the notification is queued.
     /// </summary>
-    public bool Wants(Nexus.Reactor.PanelNotification notification) =>
-        notification is not Nexus.Reactor.StateCommitted { InProgress: false } committed
+    public bool Wants(PanelNotification notification) =>
+        notification is not StateCommitted { InProgress: false } committed
         || IncludesAll
         || committed.Mutations.Any(m => Includes(m.Key))
         || committed.Computed.Any(c => Includes(c.Key));
