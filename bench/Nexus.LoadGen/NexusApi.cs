@@ -50,13 +50,13 @@ internal sealed class NexusApi : IDisposable
         try
         {
             var secret = Guid.NewGuid().ToString("N");
-            var session = await api.PostAsync("/api/auth/signup", new JsonObject
+            var signedUp = await api.PostAsync("/api/auth/signup", new JsonObject
             {
                 ["email"] = $"loadgen-{secret[..12]}@example.com",
                 ["password"] = "Load-" + secret,
                 ["displayName"] = "Load generator",
             }, cancellationToken).ConfigureAwait(false);
-            api.TakeTokens(session);
+            api.TakeTokens(signedUp);
             var workspace = await api.PostAsync("/api/workspaces", new JsonObject { ["name"] = "Load " + secret[..8] }, cancellationToken).ConfigureAwait(false);
             api.WorkspaceId = workspace["id"]!.GetValue<string>();
             return api;
@@ -122,10 +122,10 @@ internal sealed class NexusApi : IDisposable
         return request;
     }
 
-    private void TakeTokens(JsonObject session)
+    private void TakeTokens(JsonObject tokens)
     {
-        AccessToken = session["accessToken"]!.GetValue<string>();
-        _refreshToken = session["refreshToken"]!.GetValue<string>();
+        AccessToken = tokens["accessToken"]!.GetValue<string>();
+        _refreshToken = tokens["refreshToken"]!.GetValue<string>();
         _tokenIssued = Stopwatch.GetTimestamp();
     }
 

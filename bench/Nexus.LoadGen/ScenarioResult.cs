@@ -42,7 +42,7 @@ internal sealed record ScenarioResult
     public LatencySummary? ServerToSubscriber { get; init; }
 }
 
-/// <summary>What every scenario needs: the API session, the options and, when the generator started it, the server's CPU clock.</summary>
+/// <summary>What every scenario needs: the signed-in API client, the options and, when the generator started it, the server's CPU clock.</summary>
 internal sealed record RunContext(NexusApi Api, LoadGenOptions Options, Func<TimeSpan>? ServerCpu)
 {
     /// <summary>How long a scenario may overrun its window (draining in-flight calls) before it is abandoned.</summary>
