@@ -27,8 +27,7 @@ public sealed class WorkspaceAccess(WorkspaceStore workspaces, WorkspaceHost hos
         ArgumentNullException.ThrowIfNull(user);
         var userId = user.GetUserId();
         if (!Guid.TryParse(workspaceId, out var id)
-            || await workspaces.GetRoleAsync(id, userId, cancellationToken).ConfigureAwait(false) is not { } role
-            || await workspaces.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } record)
+            || await workspaces.GetForMemberAsync(id, userId, cancellationToken).ConfigureAwait(false) is not ({ } record, var role))
         {
             throw new WorkspaceException(WorkspaceErrorCodes.NotFound, "no such workspace");
         }

@@ -30,6 +30,16 @@ public sealed class WorkspaceStore(PlatformDbContext db, TimeProvider time)
     public Task<WorkspaceRecord?> GetAsync(Guid workspaceId, CancellationToken cancellationToken = default) =>
         db.Workspaces.AsNoTracking().SingleOrDefaultAsync(w => w.Id == workspaceId, cancellationToken);
 
+    /// <summary>
+    /// The workspace with the user's role in it, or null when either is missing: one query, as every workspace route
+    /// asks it (the access check) before doing anything else.
+    /// </summary>
+    public Task<UserWorkspace?> GetForMemberAsync(Guid workspaceId, Guid userId, CancellationToken cancellationToken = default) =>
+        (from member in db.WorkspaceMembers.AsNoTracking()
+         join workspace in db.Workspaces.AsNoTracking() on member.WorkspaceId equals workspace.Id
+         where member.WorkspaceId == workspaceId && member.UserId == userId
+         select new UserWorkspace(workspace, member.Role)).SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>The workspaces the user is a member of, with the user's role, oldest first.</summary>
     public async Task<IReadOnlyList<UserWorkspace>> ListForUserAsync(Guid userId, CancellationToken cancellationToken = default)
     {

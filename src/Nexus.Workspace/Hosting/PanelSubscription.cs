@@ -37,10 +37,17 @@ public sealed class PanelSubscription : IDisposable
 
     public ChannelReader<PanelNotification> Reader => _queue.Reader;
 
+    /// <summary>
+    /// Which notifications this subscriber wants (null: all). Asked on the committing thread before queueing, so a
+    /// notification nobody wants costs no queue write and no wake-up of the reader: with many subscribers that
+    /// listen to a few keys, most commits concern few of them. Keep it cheap and thread-safe.
+    /// </summary>
+    public Func<PanelNotification, bool>? Wants { get; set; }
+
     /// <summary>Never blocks: a full queue drops this subscriber.</summary>
     internal void Deliver(PanelNotification notification)
     {
-        if (Volatile.Read(ref _closed) != 0)
+        if (Volatile.Read(ref _closed) != 0 || Wants is { } wants && !wants(notification))
         {
             return;
         }

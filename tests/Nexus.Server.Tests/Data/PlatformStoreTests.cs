@@ -213,6 +213,11 @@ public abstract class PlatformStoreTests(PlatformTestDatabase database)
         Assert.Equal(2, await workspaces.CountOwnedAsync(owner.Id, Cancel));
         Assert.Equal(WorkspaceRole.Owner, await workspaces.GetRoleAsync(first.Id, owner.Id, Cancel));
         Assert.Null(await workspaces.GetRoleAsync(first.Id, editor.Id, Cancel));
+        var membership = await workspaces.GetForMemberAsync(second.Id, editor.Id, Cancel);
+        Assert.Equal((second.Id, "Budget", WorkspaceRole.Editor), (membership?.Workspace.Id, membership?.Workspace.Name, membership?.Role));
+        Assert.Equal(WorkspaceRole.Owner, (await workspaces.GetForMemberAsync(first.Id, owner.Id, Cancel))?.Role);
+        Assert.Null(await workspaces.GetForMemberAsync(first.Id, editor.Id, Cancel));
+        Assert.Null(await workspaces.GetForMemberAsync(Guid.NewGuid(), owner.Id, Cancel));
     }
 
     [Fact]

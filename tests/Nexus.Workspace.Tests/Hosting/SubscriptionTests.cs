@@ -31,6 +31,42 @@ public sealed class SubscriptionTests
     }
 
     [Fact]
+    public async Task A_subscriber_hears_only_the_notifications_it_wants_and_the_others_take_no_room_in_its_queue()
+    {
+        await using var fixture = new WorkspaceFixture();
+        var workspace = await fixture.CreateAsync();
+        var panel = await workspace.AddPanelAsync(TestPanels.Counter);
+        using var everything = panel.Subscribe(64);
+        // Six commits, three of them wanted: they fit a queue of three only if the unwanted ones are never queued.
+        using var evenOnly = panel.Subscribe(3);
+        evenOnly.Wants = n => n.Version % 2 == 0;
+
+        for (var i = 0; i < 6; i++)
+        {
+            await panel.CallAsync("inc");
+        }
+
+        var all = Drain(everything);
+        var even = Drain(evenOnly);
+
+        Assert.Equal(6, all.Count);
+        Assert.False(evenOnly.Dropped);
+        Assert.Equal(all.Where(v => v % 2 == 0), even);
+        Assert.Equal(3, even.Count);
+    }
+
+    private static List<long> Drain(PanelSubscription subscription)
+    {
+        var versions = new List<long>();
+        while (subscription.Reader.TryRead(out var notification))
+        {
+            versions.Add(notification.Version);
+        }
+
+        return versions;
+    }
+
+    [Fact]
     public async Task A_subscriber_that_does_not_read_is_dropped_without_slowing_the_panel_or_the_others()
     {
         await using var fixture = new WorkspaceFixture();

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Nexus.Reactor;
 using Nexus.Reactor.Execution;
@@ -13,6 +16,28 @@ internal static class PanelSocketFrames
 
     /// <summary>The code of a client message over <see cref="PanelSocketOptions.MaxMessageBytes"/>; the socket is then closed.</summary>
     public const string MessageTooLarge = "MESSAGE_TOO_LARGE";
+
+    /// <summary>
+    /// The encoded PATCH of each committed change as heard by sockets without a SUBSCRIBE filter: every such socket of
+    /// the panel sends the same bytes, so a change fanned out to N sockets is built and encoded once, not N times.
+    /// Keyed by the notification instance (shared by all subscribers), released with it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<StateCommitted, EncodedFrame> SharedPatches = [];
+
+    /// <summary>An encoded frame, or nothing to send (<see cref="Bytes"/> null).</summary>
+    private sealed record EncodedFrame(byte[]? Bytes);
+
+    /// <summary>A frame as the UTF-8 JSON text sent in one WebSocket text message.</summary>
+    public static byte[] Encode(JsonObject frame)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            frame.WriteTo(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 
     public static JsonObject Connected(string panelId, JsonObject state, long version) =>
         new() { ["type"] = "CONNECTED", ["panelId"] = panelId, ["state"] = state, ["version"] = version };
@@ -44,10 +69,21 @@ internal static class PanelSocketFrames
     public static JsonObject Ping() => new() { ["type"] = "PING" };
 
     /// <summary>
+    /// The encoded frame for a notification, or null when this client should not hear it (a PATCH whose keys are all
+    /// filtered out, a commit without changes). A PATCH for a socket that hears every key is the shared encoding
+    /// (its timestamp is when the first socket encoded it). <paramref name="progressRequestId"/> names the caller's
+    /// own running request.
+    /// </summary>
+    public static byte[]? EncodedFor(PanelNotification notification, PatchFilter filter, DateTimeOffset now, string? progressRequestId) =>
+        notification is StateCommitted { InProgress: false } committed && filter.IncludesAll
+            ? SharedPatches.GetValue(committed, c => new EncodedFrame(Patch(c, filter: null, now) is { } patch ? Encode(patch) : null)).Bytes
+            : For(notification, filter, now, progressRequestId) is { } frame ? Encode(frame) : null;
+
+    /// <summary>
     /// The frame for a notification, or null when this client should not hear it (a PATCH whose keys are all
     /// filtered out, a commit without changes). <paramref name="progressRequestId"/> names the caller's own running request.
     /// </summary>
-    public static JsonObject? For(PanelNotification notification, PatchFilter filter, DateTimeOffset now, string? progressRequestId) => notification switch
+    private static JsonObject? For(PanelNotification notification, PatchFilter filter, DateTimeOffset now, string? progressRequestId) => notification switch
     {
         StateCommitted { InProgress: true } progress => new JsonObject
         {
@@ -69,10 +105,11 @@ internal static class PanelSocketFrames
         _ => null,
     };
 
-    private static JsonObject? Patch(StateCommitted committed, PatchFilter filter, DateTimeOffset now)
+    /// <summary>The PATCH of a change narrowed to <paramref name="filter"/>'s keys (null: every key), or null when nothing is left.</summary>
+    private static JsonObject? Patch(StateCommitted committed, PatchFilter? filter, DateTimeOffset now)
     {
-        var mutations = committed.Mutations.Where(m => filter.Includes(m.Key)).ToList();
-        var computed = committed.Computed.Where(c => filter.Includes(c.Key)).ToList();
+        var mutations = committed.Mutations.Where(m => filter?.Includes(m.Key) ?? true).ToList();
+        var computed = committed.Computed.Where(c => filter?.Includes(c.Key) ?? true).ToList();
         if (mutations.Count == 0 && computed.Count == 0)
         {
             return null;

@@ -19,7 +19,7 @@ internal sealed class PanelSocketSession : IDisposable
     private readonly HostedPanel _panel;
     private readonly PanelSocketOptions _options;
     private readonly TimeProvider _time;
-    private readonly Channel<JsonObject> _outbound;
+    private readonly Channel<byte[]> _outbound;
     private readonly PatchFilter _filter = new();
     private readonly PanelSocketCommands _commands;
     private readonly CancellationTokenSource _closing = new();
@@ -35,7 +35,7 @@ internal sealed class PanelSocketSession : IDisposable
         _options = options;
         _time = time;
         _abort = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        _outbound = Channel.CreateBounded<JsonObject>(new BoundedChannelOptions(options.SendQueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _outbound = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.SendQueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _commands = new PanelSocketCommands(panel, role, storageRefusal, _filter, SendAsync);
         _lastHeard = time.GetTimestamp();
     }
@@ -45,6 +45,7 @@ internal sealed class PanelSocketSession : IDisposable
     {
         // Subscribe before reading the state, so no change falls between CONNECTED and the first PATCH.
         using var subscription = _panel.Subscribe(_options.SubscriberCapacity);
+        subscription.Wants = _filter.Wants;
         var connected = PanelSocketFrames.Connected(_panel.PanelId, await _panel.GetStateAsync().ConfigureAwait(false), _panel.Version);
         await SendAsync(connected).ConfigureAwait(false);
 
@@ -70,7 +71,10 @@ internal sealed class PanelSocketSession : IDisposable
         _abort.Dispose();
     }
 
-    private async Task SendAsync(JsonObject frame)
+    private Task SendAsync(JsonObject frame) => SendAsync(PanelSocketFrames.Encode(frame));
+
+    /// <summary>Queues an encoded frame for the writer (frames are encoded by their producers, so a shared one is encoded once).</summary>
+    private async Task SendAsync(byte[] frame)
     {
         try
         {
@@ -182,15 +186,14 @@ internal sealed class PanelSocketSession : IDisposable
 
                 while (!_closing.IsCancellationRequested && _outbound.Reader.TryRead(out var frame))
                 {
-                    var bytes = System.Text.Encoding.UTF8.GetBytes(frame.ToJsonString());
-                    await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, _abort.Token).ConfigureAwait(false);
+                    await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, _abort.Token).ConfigureAwait(false);
                 }
             }
 
             // Frames already queued (an ERROR explaining the close) go out before the close frame.
             while (_outbound.Reader.TryRead(out var last))
             {
-                await _socket.SendAsync(System.Text.Encoding.UTF8.GetBytes(last.ToJsonString()), WebSocketMessageType.Text, endOfMessage: true, _abort.Token).ConfigureAwait(false);
+                await _socket.SendAsync(last, WebSocketMessageType.Text, endOfMessage: true, _abort.Token).ConfigureAwait(false);
             }
 
             var (status, reason) = _close!.Value;
@@ -223,7 +226,7 @@ internal sealed class PanelSocketSession : IDisposable
                 }
 
                 var tool = (notification as Nexus.Reactor.StateCommitted)?.Tool;
-                if (PanelSocketFrames.For(notification, _filter, _time.GetUtcNow(), _commands.RequestIdFor(tool)) is { } frame)
+                if (PanelSocketFrames.EncodedFor(notification, _filter, _time.GetUtcNow(), _commands.RequestIdFor(tool)) is { } frame)
                 {
                     await SendAsync(frame).ConfigureAwait(false);
                 }
