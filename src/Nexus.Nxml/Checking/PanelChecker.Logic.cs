@@ -93,7 +93,7 @@ internal sealed partial class PanelChecker
 
         foreach (var handler in logic.Handlers)
         {
-            findings.Analyse(handler, () => CheckHandlerCode(handler, SyntaxPath.Of("logic", "handlers", handler.Name ?? "?")));
+            _ = findings.Find(handler) ?? findings.Add(handler, CheckHandlerCode(handler, SyntaxPath.Of("logic", "handlers", handler.Name ?? "?")));
         }
 
         var seenTools = new HashSet<string>(StringComparer.Ordinal);
@@ -105,7 +105,7 @@ internal sealed partial class PanelChecker
             CheckDeclaredCapabilities(tool, path);
             if (tool.Name is not null && handler is not null && seenTools.Add(tool.Name))
             {
-                var facts = findings.Analyse(handler, () => CheckHandlerCode(handler, path.Add("handler")));
+                var facts = findings.Find(handler) ?? findings.Add(handler, CheckHandlerCode(handler, path.Add("handler")));
                 findings.Tools[tool.Name] = (tool, facts);
             }
         }
@@ -132,7 +132,7 @@ internal sealed partial class PanelChecker
             CheckDeclaredCapabilities(lifecycle, path);
             if (handler is not null && ReferenceEquals(seenEvents.GetValueOrDefault(lifecycle.On!), lifecycle))
             {
-                var facts = findings.Analyse(handler, () => CheckHandlerCode(handler, path.Add("handler")));
+                var facts = findings.Find(handler) ?? findings.Add(handler, CheckHandlerCode(handler, path.Add("handler")));
                 findings.Lifecycles[lifecycle.On!] = (lifecycle, facts);
             }
         }

@@ -15,6 +15,7 @@ internal sealed class MarkupReader
     private const string RawTextElement = "Handler";
     private static readonly SearchValues<char> WhitespaceChars = SearchValues.Create(Whitespace);
     private static readonly SearchValues<char> TagEnd = SearchValues.Create(" \t\r\n/>");
+    private static readonly SearchValues<char> AsciiNameChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_:-.");
 
     private readonly string _source;
     private readonly int _maxDepth;
@@ -452,9 +453,17 @@ internal sealed class MarkupReader
             throw Fatal(start, $"expected {expected}, found {found}");
         }
 
+        // ASCII name characters in one vectorised scan; anything else is checked one by one.
         var end = _pos + 1;
-        while (end < _source.Length && IsNameChar(_source[end]))
+        while (true)
         {
+            var stop = _source.AsSpan(end).IndexOfAnyExcept(AsciiNameChars);
+            end = stop < 0 ? _source.Length : end + stop;
+            if (end >= _source.Length || _source[end] <= 0x7F || !IsNameChar(_source[end]))
+            {
+                break;
+            }
+
             end++;
         }
 
