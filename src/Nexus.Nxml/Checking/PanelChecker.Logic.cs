@@ -151,7 +151,7 @@ internal sealed partial class PanelChecker
 
     private void CheckArgs(ToolNode tool, SyntaxPath toolPath)
     {
-        var seen = new Dictionary<string, ArgNode>(StringComparer.Ordinal);
+        Dictionary<string, ArgNode>? seen = null;
         foreach (var arg in tool.Args)
         {
             var path = toolPath.Add("args", arg.Name ?? "?");
@@ -166,7 +166,7 @@ internal sealed partial class PanelChecker
                 Report(DiagnosticCodes.InvalidPropValue, $"required=\"{required}\" must be true or false", arg.SpanOf("required"), path);
             }
 
-            if (!nameMissing && ValidIdentifier(arg, "name", arg.Name!, "argument", path) && !seen.TryAdd(arg.Name!, arg))
+            if (!nameMissing && ValidIdentifier(arg, "name", arg.Name!, "argument", path) && !(seen ??= new(StringComparer.Ordinal)).TryAdd(arg.Name!, arg))
             {
                 Report(DiagnosticCodes.DuplicateArg, $"argument '{arg.Name}' is declared twice in tool '{tool.Name}'", arg.SpanOf("name"), path);
             }
