@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using Nexus.Nxml.Diagnostics;
 using Nexus.Nxml.Syntax;
 
@@ -222,7 +223,7 @@ internal sealed class MarkupReader
     {
         var start = Here;
         _pos++; // '<'
-        var name = ReadName("an element name after '<'");
+        var name = ReadName(null, "an element name after '<'");
         var element = new MarkupElement(name.Text, name.Span);
         _attributes.Clear();
         while (true)
@@ -266,7 +267,7 @@ internal sealed class MarkupReader
 
     private void ReadAttribute(MarkupElement element)
     {
-        var name = ReadName($"an attribute name or '>' in <{element.Name}>");
+        var name = ReadName(element, "an attribute name or '>' in <{0}>");
         SkipWhitespace();
         if (_pos >= _source.Length || _source[_pos] != '=')
         {
@@ -315,7 +316,7 @@ internal sealed class MarkupReader
     {
         var start = Here;
         _pos += 2;
-        var name = ReadName("an element name after '</'");
+        var name = ReadName(null, "an element name after '</'");
         SkipWhitespace();
         if (_pos >= _source.Length || _source[_pos] != '>')
         {
@@ -444,13 +445,15 @@ internal sealed class MarkupReader
         Advance(close + 2);
     }
 
-    private (string Text, SourceSpan Span) ReadName(string expected)
+    /// <summary>Reads a name; <paramref name="expected"/> says what was expected, <c>{0}</c> standing for the name of <paramref name="element"/> (formatted only for an error).</summary>
+    private (string Text, SourceSpan Span) ReadName(MarkupElement? element, string expected)
     {
         var start = Here;
         if (_pos >= _source.Length || !IsNameStart(_source[_pos]))
         {
             var found = _pos >= _source.Length ? "the end of the document" : $"'{Printable(_source[_pos])}'";
-            throw Fatal(start, $"expected {expected}, found {found}");
+            var what = element is null ? expected : string.Format(CultureInfo.InvariantCulture, expected, element.Name);
+            throw Fatal(start, $"expected {what}, found {found}");
         }
 
         // ASCII name characters in one vectorised scan; anything else is checked one by one.
