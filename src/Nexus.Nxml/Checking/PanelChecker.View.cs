@@ -107,8 +107,9 @@ internal sealed partial class PanelChecker
 
     private void CheckRequiredProps(ComponentNode component, ComponentSpec spec, SyntaxPath path)
     {
-        foreach (var required in spec.Required)
+        for (var i = 0; i < spec.Required.Count; i++)
         {
+            var required = spec.Required[i];
             var present = component.Attribute(required) is not null
                 || (required == spec.TextProp && component.Text is not null)
                 || (component.Type == "Iterate" && required == "items" && component.Attribute("over") is not null);
