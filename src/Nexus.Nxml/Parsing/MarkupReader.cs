@@ -518,6 +518,18 @@ internal sealed class MarkupReader
 
     private bool SkipWhitespace()
     {
+        // Between attributes there is usually no whitespace or one space: no scan needed for those.
+        if (_pos < _source.Length && _source[_pos] is var c && c != ' ' && c != '\t' && c != '\r' && c != '\n')
+        {
+            return false;
+        }
+
+        if (_pos + 1 < _source.Length && _source[_pos] == ' ' && _source[_pos + 1] is var next && next != ' ' && next != '\t' && next != '\r' && next != '\n')
+        {
+            _pos++;
+            return true;
+        }
+
         var rest = _source.AsSpan(_pos);
         var skip = rest.IndexOfAnyExcept(WhitespaceChars);
         if (skip == 0)
