@@ -244,7 +244,7 @@ internal sealed partial class PanelChecker
         var literal = attribute.Value.Contains('{', StringComparison.Ordinal)
             ? CheckInterpolated(attribute.Value, attribute.ValueSpan, scopes, path) is { IsLiteral: true } text ? text.LiteralText : null
             : attribute.Value.Replace("}}", "}", StringComparison.Ordinal);
-        if (literal is not null && spec is not null && spec.Enums.TryGetValue(attribute.Name, out var allowed) && !allowed.Contains(literal))
+        if (literal is not null && spec is not null && spec.Enums.Count > 0 && spec.Enums.TryGetValue(attribute.Name, out var allowed) && !allowed.Contains(literal))
         {
             Report(
                 DiagnosticCodes.InvalidPropValue,
