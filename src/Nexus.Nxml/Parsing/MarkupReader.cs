@@ -298,7 +298,8 @@ internal sealed class MarkupReader
 
         foreach (var existing in _attributes)
         {
-            if (existing.Name == name.Text)
+            // Names come from the name table, one instance per name: the same name is the same string.
+            if (ReferenceEquals(existing.Name, name.Text))
             {
                 _diagnostics.Add(Diagnostic.At(
                     DiagnosticCodes.ParseError,
