@@ -6,7 +6,7 @@ using Nexus.Benchmarks.Workspace;
 
 // Usage: dotnet run -c Release --project bench/Nexus.Benchmarks -- [--corpus DIR] [BenchmarkDotNet options, e.g. --filter '*']
 //        ... -- [--corpus DIR] --profile-loop parse|check|checker|inc|record|mount|first-call|mount-large [SECONDS]   (a target for perf; see docs/performance.md)
-//        ... -- [--corpus DIR] --cpu-time parse|check|checker [ROUNDS]   (thread CPU time per corpus pass: a quick A/B on a loaded machine)
+//        ... -- [--corpus DIR] --cpu-time parse|xmlreader|check|checker [ROUNDS]   (thread CPU time per corpus pass: a quick A/B on a loaded machine)
 //        ... -- [--corpus DIR] --latency [CALLS] [WARMUP_SECONDS]   (tool-call throughput and latency percentiles of the runtime)
 //        ... -- [--corpus DIR] --memory [COPIES]                    (managed heap per mounted panel instance)
 //        ... -- [--corpus DIR] --alloc-profile inc|record|mount|first-call [SECONDS]   (which types a runtime operation allocates)
