@@ -15,22 +15,29 @@ internal static class ProfileLoop
 {
     public static int Run(string operation, double seconds)
     {
-        var files = Corpus.Shared.Files.Select(f => f.Text).ToArray();
-        var panels = files.Select(t => NxmlDocument.Parse(t).Panel!).ToArray();
-        Action once = operation switch
-        {
-            "parse" => () => Array.ForEach(files, t => NxmlDocument.Parse(t)),
-            "check" => () => Array.ForEach(files, t => NxmlDocument.Check(t)),
-            "checker" => () => Checker(files, panels),
-            "inc" or "record" or "mount" or "first-call" or "mount-large" => RuntimeOperation(operation),
-            _ => throw new ArgumentException($"unknown operation '{operation}': use parse, check, checker, inc, record, mount, first-call or mount-large", nameof(operation)),
-        };
-
+        var once = Operation(operation);
         Loop(once, 8);
         Console.WriteLine($"// profile loop: warm; process {Environment.ProcessId} now runs '{operation}' for {seconds:N0} s");
         Loop(once, seconds);
         Console.WriteLine("// profile loop: done");
         return 0;
+    }
+
+    /// <summary>One pass of an operation: parse, xmlreader (the baseline), check or checker over the corpus, or a runtime operation.</summary>
+    internal static Action Operation(string operation)
+    {
+        var files = Corpus.Shared.Files.Select(f => f.Text).ToArray();
+        var panels = files.Select(t => NxmlDocument.Parse(t).Panel!).ToArray();
+        var readable = Corpus.Shared.XmlReadable.Select(f => f.Text).ToArray();
+        return operation switch
+        {
+            "parse" => () => Array.ForEach(files, t => NxmlDocument.Parse(t)),
+            "xmlreader" => () => Array.ForEach(readable, t => Corpus.ReadWithXmlReader(t)),
+            "check" => () => Array.ForEach(files, t => NxmlDocument.Check(t)),
+            "checker" => () => Checker(files, panels),
+            "inc" or "record" or "mount" or "first-call" or "mount-large" => RuntimeOperation(operation),
+            _ => throw new ArgumentException($"unknown operation '{operation}': use parse, xmlreader, check, checker, inc, record, mount, first-call or mount-large", nameof(operation)),
+        };
     }
 
     private static void Checker(string[] files, PanelNode[] panels)

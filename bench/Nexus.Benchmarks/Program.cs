@@ -6,6 +6,7 @@ using Nexus.Benchmarks.Workspace;
 
 // Usage: dotnet run -c Release --project bench/Nexus.Benchmarks -- [--corpus DIR] [BenchmarkDotNet options, e.g. --filter '*']
 //        ... -- [--corpus DIR] --profile-loop parse|check|checker|inc|record|mount|first-call|mount-large [SECONDS]   (a target for perf; see docs/performance.md)
+//        ... -- [--corpus DIR] --cpu-time parse|xmlreader|check|checker [ROUNDS]   (thread CPU time per corpus pass: a quick A/B on a loaded machine)
 //        ... -- [--corpus DIR] --latency [CALLS] [WARMUP_SECONDS]   (tool-call throughput and latency percentiles of the runtime)
 //        ... -- [--corpus DIR] --memory [COPIES]                    (managed heap per mounted panel instance)
 //        ... -- [--corpus DIR] --alloc-profile inc|record|mount|first-call [SECONDS]   (which types a runtime operation allocates)
@@ -51,6 +52,13 @@ if (loop >= 0)
 {
     var seconds = loop + 2 < rest.Count ? double.Parse(rest[loop + 2], CultureInfo.InvariantCulture) : 20;
     return ProfileLoop.Run(loop + 1 < rest.Count ? rest[loop + 1] : "check", seconds);
+}
+
+var cpuTime = rest.IndexOf("--cpu-time");
+if (cpuTime >= 0)
+{
+    var rounds = cpuTime + 2 < rest.Count ? int.Parse(rest[cpuTime + 2], CultureInfo.InvariantCulture) : 9;
+    return CpuTimeLoop.Run(cpuTime + 1 < rest.Count ? rest[cpuTime + 1] : "check", rounds);
 }
 
 var allocations = rest.IndexOf("--alloc-profile");

@@ -5,7 +5,10 @@ using Nexus.Nxml.Syntax;
 
 namespace Nexus.Nxml.Checking;
 
-/// <summary>Collects handler analyses while the checker runs; each handler's code is analysed once even when shared.</summary>
+/// <summary>
+/// Collects handler analyses while the checker runs; each handler's code is analysed once even when shared
+/// (<c>Find(handler) ?? Add(handler, analysis)</c>).
+/// </summary>
 internal sealed class HandlerFindings
 {
     private readonly Dictionary<HandlerNode, JsFacts> _facts = new(ReferenceEqualityComparer.Instance);
@@ -14,14 +17,12 @@ internal sealed class HandlerFindings
 
     public Dictionary<string, (IHandlerOwner Owner, JsFacts Facts)> Lifecycles { get; } = new(StringComparer.Ordinal);
 
-    public JsFacts Analyse(HandlerNode handler, Func<JsFacts> analyse)
-    {
-        if (!_facts.TryGetValue(handler, out var facts))
-        {
-            facts = analyse();
-            _facts[handler] = facts;
-        }
+    /// <summary>The facts of a handler analysed before, or null.</summary>
+    public JsFacts? Find(HandlerNode handler) => _facts.GetValueOrDefault(handler);
 
+    public JsFacts Add(HandlerNode handler, JsFacts facts)
+    {
+        _facts[handler] = facts;
         return facts;
     }
 

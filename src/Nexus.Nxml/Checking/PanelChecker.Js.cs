@@ -160,9 +160,11 @@ internal sealed partial class PanelChecker
     /// </summary>
     private JsFacts AnalyzeExpression(JsCode code)
     {
-        var text = code.Code;
-        if (!_expressionFacts.TryGetValue(text, out var facts))
+        // Looked up by span: the code becomes a string of its own only the first time it is seen.
+        var lookup = _expressionFacts.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(code.Span, out var facts))
         {
+            var text = code.Code;
             facts = JsAnalyzer.AnalyzeExpression(text, 0, text.Length);
             _expressionFacts[text] = facts;
         }

@@ -93,7 +93,7 @@ internal sealed partial class PanelChecker
 
         foreach (var handler in logic.Handlers)
         {
-            findings.Analyse(handler, () => CheckHandlerCode(handler, SyntaxPath.Of("logic", "handlers", handler.Name ?? "?")));
+            _ = findings.Find(handler) ?? findings.Add(handler, CheckHandlerCode(handler, SyntaxPath.Of("logic", "handlers", handler.Name ?? "?")));
         }
 
         var seenTools = new HashSet<string>(StringComparer.Ordinal);
@@ -105,7 +105,7 @@ internal sealed partial class PanelChecker
             CheckDeclaredCapabilities(tool, path);
             if (tool.Name is not null && handler is not null && seenTools.Add(tool.Name))
             {
-                var facts = findings.Analyse(handler, () => CheckHandlerCode(handler, path.Add("handler")));
+                var facts = findings.Find(handler) ?? findings.Add(handler, CheckHandlerCode(handler, path.Add("handler")));
                 findings.Tools[tool.Name] = (tool, facts);
             }
         }
@@ -132,7 +132,7 @@ internal sealed partial class PanelChecker
             CheckDeclaredCapabilities(lifecycle, path);
             if (handler is not null && ReferenceEquals(seenEvents.GetValueOrDefault(lifecycle.On!), lifecycle))
             {
-                var facts = findings.Analyse(handler, () => CheckHandlerCode(handler, path.Add("handler")));
+                var facts = findings.Find(handler) ?? findings.Add(handler, CheckHandlerCode(handler, path.Add("handler")));
                 findings.Lifecycles[lifecycle.On!] = (lifecycle, facts);
             }
         }
@@ -151,7 +151,7 @@ internal sealed partial class PanelChecker
 
     private void CheckArgs(ToolNode tool, SyntaxPath toolPath)
     {
-        var seen = new Dictionary<string, ArgNode>(StringComparer.Ordinal);
+        Dictionary<string, ArgNode>? seen = null;
         foreach (var arg in tool.Args)
         {
             var path = toolPath.Add("args", arg.Name ?? "?");
@@ -166,7 +166,7 @@ internal sealed partial class PanelChecker
                 Report(DiagnosticCodes.InvalidPropValue, $"required=\"{required}\" must be true or false", arg.SpanOf("required"), path);
             }
 
-            if (!nameMissing && ValidIdentifier(arg, "name", arg.Name!, "argument", path) && !seen.TryAdd(arg.Name!, arg))
+            if (!nameMissing && ValidIdentifier(arg, "name", arg.Name!, "argument", path) && !(seen ??= new(StringComparer.Ordinal)).TryAdd(arg.Name!, arg))
             {
                 Report(DiagnosticCodes.DuplicateArg, $"argument '{arg.Name}' is declared twice in tool '{tool.Name}'", arg.SpanOf("name"), path);
             }

@@ -18,6 +18,7 @@ internal sealed partial class PanelChecker
     private void CheckComponent(ComponentNode component, ScopeChain scopes, ViewIdScope ids, SyntaxPath path)
     {
         StackGuard.Ensure();
+        path = path.Shared();
         var spec = ComponentCatalog.Find(component.Type);
         if (spec is null && !_options.KnownComponents.Contains(component.Type))
         {
@@ -106,8 +107,9 @@ internal sealed partial class PanelChecker
 
     private void CheckRequiredProps(ComponentNode component, ComponentSpec spec, SyntaxPath path)
     {
-        foreach (var required in spec.Required)
+        for (var i = 0; i < spec.Required.Count; i++)
         {
+            var required = spec.Required[i];
             var present = component.Attribute(required) is not null
                 || (required == spec.TextProp && component.Text is not null)
                 || (component.Type == "Iterate" && required == "items" && component.Attribute("over") is not null);
@@ -147,10 +149,12 @@ internal sealed partial class PanelChecker
     /// <summary><c>bind</c> is a writable path: <c>$state.key(.field)*</c> or <c>$scope.&lt;as&gt;.field(.field)*</c>.</summary>
     private void CheckBindPath(NxmlAttribute attribute, ScopeChain scopes, SyntaxPath path)
     {
-        var segments = attribute.Value.Split('.');
-        var root = segments[0];
-        var valid = (root == "$state" && segments.Length >= 2) || (root == "$scope" && segments.Length >= 3);
-        if (!valid || !segments.Skip(1).All(s => Identifiers.IsValid(s)))
+        var value = attribute.Value.AsSpan();
+        var firstDot = value.IndexOf('.');
+        var root = firstDot < 0 ? value : value[..firstDot];
+        var segmentCount = value.Count('.') + 1;
+        var valid = (root is "$state" && segmentCount >= 2) || (root is "$scope" && segmentCount >= 3);
+        if (!valid || !AreIdentifiers(value[(firstDot + 1)..]))
         {
             Report(
                 DiagnosticCodes.InvalidBindingPath,
@@ -160,8 +164,9 @@ internal sealed partial class PanelChecker
             return;
         }
 
-        var key = segments[1];
-        if (root == "$scope")
+        var rest = value[(firstDot + 1)..];
+        var key = (rest.IndexOf('.') is var keyEnd and >= 0 ? rest[..keyEnd] : rest).ToString();
+        if (root is "$scope")
         {
             if (!scopes.Contains(key))
             {
@@ -183,6 +188,20 @@ internal sealed partial class PanelChecker
         {
             MarkStateUsed(key);
         }
+    }
+
+    /// <summary>Whether every dot-separated segment is an identifier.</summary>
+    private static bool AreIdentifiers(ReadOnlySpan<char> path)
+    {
+        foreach (var segment in path.Split('.'))
+        {
+            if (!Identifiers.IsValid(path[segment]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -225,7 +244,7 @@ internal sealed partial class PanelChecker
         var literal = attribute.Value.Contains('{', StringComparison.Ordinal)
             ? CheckInterpolated(attribute.Value, attribute.ValueSpan, scopes, path) is { IsLiteral: true } text ? text.LiteralText : null
             : attribute.Value.Replace("}}", "}", StringComparison.Ordinal);
-        if (literal is not null && spec is not null && spec.Enums.TryGetValue(attribute.Name, out var allowed) && !allowed.Contains(literal))
+        if (literal is not null && spec is not null && spec.Enums.Count > 0 && spec.Enums.TryGetValue(attribute.Name, out var allowed) && !allowed.Contains(literal))
         {
             Report(
                 DiagnosticCodes.InvalidPropValue,

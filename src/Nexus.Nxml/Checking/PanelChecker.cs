@@ -17,14 +17,15 @@ internal sealed partial class PanelChecker
     private readonly List<Diagnostic> _diagnostics;
     private LineMap? _lineMap;
 
-    private readonly Dictionary<string, StateNode> _states = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ComputedNode> _computeds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ToolNode> _tools = new(StringComparer.Ordinal);
+    // Sized from the panel: generated panels declare hundreds of states and tools.
+    private readonly Dictionary<string, StateNode> _states;
+    private readonly Dictionary<string, ComputedNode> _computeds;
+    private readonly Dictionary<string, ToolNode> _tools;
     private readonly HashSet<string> _extensionAliases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsFacts> _expressionFacts = new(StringComparer.Ordinal);
 
-    private readonly HashSet<string> _usedStates = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _usedTools = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _usedStates;
+    private readonly HashSet<string> _usedTools;
     private bool _everyStateMayBeUsed;
     private bool _everyToolMayBeUsed;
 
@@ -34,6 +35,14 @@ internal sealed partial class PanelChecker
         _panel = panel;
         _options = options;
         _diagnostics = diagnostics;
+        var toolCount = panel.Logic?.Tools.Length ?? 0;
+        var stateCount = panel.Data?.States.Length ?? 0;
+        var computedCount = panel.Data?.Computed.Length ?? 0;
+        _states = new(stateCount, StringComparer.Ordinal);
+        _computeds = new(computedCount, StringComparer.Ordinal);
+        _tools = new(toolCount, StringComparer.Ordinal);
+        _usedStates = new(stateCount + computedCount, StringComparer.Ordinal);
+        _usedTools = new(toolCount, StringComparer.Ordinal);
     }
 
     public static PanelAnalysis Check(string source, PanelNode panel, CheckOptions options, List<Diagnostic> diagnostics)

@@ -4,57 +4,76 @@ using System.Globalization;
 namespace Nexus.Nxml.Checking;
 
 /// <summary>
-/// A diagnostic path (<c>["logic","tools","add","handler"]</c>) built as a linked list while the checker
-/// walks, so that a path costs one small object per step and becomes an array only for a diagnostic.
+/// A diagnostic path (<c>["logic","tools","add","handler"]</c>) built while the checker walks. It becomes an
+/// array only for a diagnostic; until then it is a linked list of steps, and the last step (one or two
+/// segments, such as <c>props/name</c>) stays in the value itself, so that the paths of leaves (every prop
+/// of every component) cost no allocation.
 /// </summary>
-internal sealed class SyntaxPath
+internal readonly struct SyntaxPath
 {
-    public static readonly SyntaxPath Root = new(null, string.Empty, 0);
-
     private static readonly string[] SmallIndexes = [.. Enumerable.Range(0, 64).Select(i => i.ToString(CultureInfo.InvariantCulture))];
 
-    private readonly SyntaxPath? _parent;
-    private readonly string _segment;
-    private readonly int _length;
+    private readonly Step? _steps;
 
-    private SyntaxPath(SyntaxPath? parent, string segment, int length)
+    /// <summary>The last step when it is not in <see cref="_steps"/> yet: null, or one segment (<see cref="_last"/>) or two.</summary>
+    private readonly string? _lastButOne;
+    private readonly string? _last;
+
+    private SyntaxPath(Step? steps, string? lastButOne, string? last)
     {
-        _parent = parent;
-        _segment = segment;
-        _length = length;
+        _steps = steps;
+        _lastButOne = lastButOne;
+        _last = last;
     }
 
-    public static SyntaxPath Of(params ReadOnlySpan<string> segments)
-    {
-        var path = Root;
-        foreach (var segment in segments)
-        {
-            path = path.Add(segment);
-        }
+    public static SyntaxPath Root => default;
 
-        return path;
-    }
+    public static SyntaxPath Of(string first, string second) => Root.Add(first, second);
 
-    public SyntaxPath Add(string segment) => new(this, segment, _length + 1);
+    public static SyntaxPath Of(string first, string second, string third) => Root.Add(first, second).Add(third);
 
-    public SyntaxPath Add(string first, string second) => Add(first).Add(second);
+    public SyntaxPath Add(string segment) => new(Steps(), null, segment);
+
+    public SyntaxPath Add(string first, string second) => new(Steps(), first, second);
 
     public SyntaxPath Add(string first, int index) =>
-        Add(first).Add(index < SmallIndexes.Length ? SmallIndexes[index] : index.ToString(CultureInfo.InvariantCulture));
+        Add(first, index < SmallIndexes.Length ? SmallIndexes[index] : index.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The same path with its last step in the list: call it before adding many steps to one path (a component
+    /// and its props), so that they share that step instead of each making a copy of it.
+    /// </summary>
+    public SyntaxPath Shared() => new(Steps(), null, null);
 
     public ImmutableArray<string> ToImmutable()
     {
-        if (_length == 0)
+        var steps = Steps();
+        if (steps is null)
         {
             return [];
         }
 
-        var segments = new string[_length];
-        for (var node = this; node._length > 0; node = node._parent!)
+        var segments = new string[steps.Length];
+        for (var step = steps; step is not null; step = step.Parent)
         {
-            segments[node._length - 1] = node._segment;
+            segments[step.Length - 1] = step.Segment;
+            if (step.SegmentBefore is not null)
+            {
+                segments[step.Length - 2] = step.SegmentBefore;
+            }
         }
 
         return ImmutableArray.Create(segments);
+    }
+
+    private Step? Steps() => _last is null ? _steps : new Step(_steps, _lastButOne, _last);
+
+    /// <summary>One step of a path: one segment, or two (<see cref="SegmentBefore"/>, then <see cref="Segment"/>).</summary>
+    private sealed class Step(Step? parent, string? segmentBefore, string segment)
+    {
+        public readonly Step? Parent = parent;
+        public readonly string? SegmentBefore = segmentBefore;
+        public readonly string Segment = segment;
+        public readonly int Length = (parent?.Length ?? 0) + (segmentBefore is null ? 1 : 2);
     }
 }

@@ -69,7 +69,14 @@ public static class ValueTypes
                 return true;
             case List or Object:
                 return IsJsonOfKind(type, text, out error);
+            case Number when TryParseNumber(text, out _):
+                error = null;
+                return true;
+            case Boolean when text.AsSpan().Trim() is "true" or "false":
+                error = null;
+                return true;
             default:
+                // Only to phrase the error.
                 return TryParseDefault(type, text, out _, out error);
         }
     }
@@ -94,8 +101,7 @@ public static class ValueTypes
                 return false;
             }
         }
-        else if (!IsDecimalLiteral(span) ||
-                 !double.TryParse(span.ToString().Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out number))
+        else if (!IsDecimalLiteral(span) || !TryParseDecimal(span, out number))
         {
             return false;
         }
@@ -103,6 +109,11 @@ public static class ValueTypes
         number = negative ? -number : number;
         return double.IsFinite(number);
     }
+
+    /// <summary>Parses a decimal literal; digit separators (<c>_</c>) are dropped first, which only then costs a copy.</summary>
+    private static bool TryParseDecimal(ReadOnlySpan<char> span, out double number) => span.Contains('_')
+        ? double.TryParse(span.ToString().Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out number)
+        : double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
 
     private static bool IsDecimalLiteral(ReadOnlySpan<char> span)
     {

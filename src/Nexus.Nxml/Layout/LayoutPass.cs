@@ -34,6 +34,7 @@ public static class LayoutPass
         var auto = IsAutoLayout(component);
         var children = ImmutableArray.CreateBuilder<ComponentNode>(component.Children.Length);
         var rowWeight = 0;
+        var changed = false;
         foreach (var child in component.Children)
         {
             var placed = Apply(child);
@@ -49,10 +50,12 @@ public static class LayoutPass
                 placed = placed with { Layout = null };
             }
 
+            changed |= !ReferenceEquals(placed, child);
             children.Add(placed);
         }
 
-        return component with { Children = children.MoveToImmutable() };
+        // A subtree the pass leaves as it is keeps its nodes: no copy of every container on the way.
+        return changed ? component with { Children = children.MoveToImmutable() } : component;
     }
 
     /// <summary>The strategy a Layout uses: <c>auto</c>, <c>stack</c> or <c>row</c> (the compatibility <c>flex</c> maps by direction; a binding falls back to auto).</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Nexus.Nxml.Syntax;
 
@@ -23,22 +24,33 @@ public static class HandlerCode
             return new string(raw[layout.Lines[layout.First]].Trim());
         }
 
-        var builder = new StringBuilder(raw.Length);
-        for (var i = layout.First; i <= layout.Last; i++)
+        // The code only loses characters (indentation, CRs), so it fits in a buffer of the raw text's size.
+        var buffer = ArrayPool<char>.Shared.Rent(raw.Length);
+        try
         {
-            var line = raw[layout.Lines[i]].TrimEnd('\r');
-            if (!IsBlank(line))
+            var length = 0;
+            for (var i = layout.First; i <= layout.Last; i++)
             {
-                builder.Append(line[layout.RemovedFrom(raw, i)..]);
+                var line = raw[layout.Lines[i]].TrimEnd('\r');
+                if (!IsBlank(line))
+                {
+                    var code = line[layout.RemovedFrom(raw, i)..];
+                    code.CopyTo(buffer.AsSpan(length));
+                    length += code.Length;
+                }
+
+                if (i < layout.Last)
+                {
+                    buffer[length++] = '\n';
+                }
             }
 
-            if (i < layout.Last)
-            {
-                builder.Append('\n');
-            }
+            return new string(buffer.AsSpan(0, length).TrimEnd());
         }
-
-        return builder.ToString().TrimEnd();
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>
@@ -113,7 +125,7 @@ public static class HandlerCode
 
         public static CodeLayout Of(ReadOnlySpan<char> raw)
         {
-            var lines = new List<Range>();
+            var lines = new List<Range>(raw.Count('\n') + 1);
             foreach (var range in raw.Split('\n'))
             {
                 lines.Add(range);

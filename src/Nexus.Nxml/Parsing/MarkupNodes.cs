@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Nexus.Nxml.Syntax;
 
 namespace Nexus.Nxml.Parsing;
@@ -17,7 +18,7 @@ internal sealed class MarkupElement(string name, SourceSpan nameSpan) : MarkupNo
     private List<MarkupNode>? _children;
 
     /// <summary>Child elements, text and comments in order (leaf elements never allocate a list).</summary>
-    public IReadOnlyList<MarkupNode> Children => _children ?? (IReadOnlyList<MarkupNode>)[];
+    public ReadOnlySpan<MarkupNode> Children => CollectionsMarshal.AsSpan(_children);
 
     public void Add(MarkupNode child) => (_children ??= []).Add(child);
 

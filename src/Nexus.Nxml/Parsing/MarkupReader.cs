@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using Nexus.Nxml.Diagnostics;
 using Nexus.Nxml.Syntax;
 
@@ -15,6 +16,7 @@ internal sealed class MarkupReader
     private const string RawTextElement = "Handler";
     private static readonly SearchValues<char> WhitespaceChars = SearchValues.Create(Whitespace);
     private static readonly SearchValues<char> TagEnd = SearchValues.Create(" \t\r\n/>");
+    private static readonly SearchValues<char> AsciiNameChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_:-.");
 
     private readonly string _source;
     private readonly int _maxDepth;
@@ -221,7 +223,7 @@ internal sealed class MarkupReader
     {
         var start = Here;
         _pos++; // '<'
-        var name = ReadName("an element name after '<'");
+        var name = ReadName(null, "an element name after '<'");
         var element = new MarkupElement(name.Text, name.Span);
         _attributes.Clear();
         while (true)
@@ -265,7 +267,7 @@ internal sealed class MarkupReader
 
     private void ReadAttribute(MarkupElement element)
     {
-        var name = ReadName($"an attribute name or '>' in <{element.Name}>");
+        var name = ReadName(element, "an attribute name or '>' in <{0}>");
         SkipWhitespace();
         if (_pos >= _source.Length || _source[_pos] != '=')
         {
@@ -296,7 +298,8 @@ internal sealed class MarkupReader
 
         foreach (var existing in _attributes)
         {
-            if (existing.Name == name.Text)
+            // Names come from the name table, one instance per name: the same name is the same string.
+            if (ReferenceEquals(existing.Name, name.Text))
             {
                 _diagnostics.Add(Diagnostic.At(
                     DiagnosticCodes.ParseError,
@@ -314,7 +317,7 @@ internal sealed class MarkupReader
     {
         var start = Here;
         _pos += 2;
-        var name = ReadName("an element name after '</'");
+        var name = ReadName(null, "an element name after '</'");
         SkipWhitespace();
         if (_pos >= _source.Length || _source[_pos] != '>')
         {
@@ -443,18 +446,28 @@ internal sealed class MarkupReader
         Advance(close + 2);
     }
 
-    private (string Text, SourceSpan Span) ReadName(string expected)
+    /// <summary>Reads a name; <paramref name="expected"/> says what was expected, <c>{0}</c> standing for the name of <paramref name="element"/> (formatted only for an error).</summary>
+    private (string Text, SourceSpan Span) ReadName(MarkupElement? element, string expected)
     {
         var start = Here;
         if (_pos >= _source.Length || !IsNameStart(_source[_pos]))
         {
             var found = _pos >= _source.Length ? "the end of the document" : $"'{Printable(_source[_pos])}'";
-            throw Fatal(start, $"expected {expected}, found {found}");
+            var what = element is null ? expected : string.Format(CultureInfo.InvariantCulture, expected, element.Name);
+            throw Fatal(start, $"expected {what}, found {found}");
         }
 
+        // ASCII name characters in one vectorised scan; anything else is checked one by one.
         var end = _pos + 1;
-        while (end < _source.Length && IsNameChar(_source[end]))
+        while (true)
         {
+            var stop = _source.AsSpan(end).IndexOfAnyExcept(AsciiNameChars);
+            end = stop < 0 ? _source.Length : end + stop;
+            if (end >= _source.Length || _source[end] <= 0x7F || !IsNameChar(_source[end]))
+            {
+                break;
+            }
+
             end++;
         }
 
@@ -506,6 +519,18 @@ internal sealed class MarkupReader
 
     private bool SkipWhitespace()
     {
+        // Between attributes there is usually no whitespace or one space: no scan needed for those.
+        if (_pos < _source.Length && _source[_pos] is var c && c != ' ' && c != '\t' && c != '\r' && c != '\n')
+        {
+            return false;
+        }
+
+        if (_pos + 1 < _source.Length && _source[_pos] == ' ' && _source[_pos + 1] is var next && next != ' ' && next != '\t' && next != '\r' && next != '\n')
+        {
+            _pos++;
+            return true;
+        }
+
         var rest = _source.AsSpan(_pos);
         var skip = rest.IndexOfAnyExcept(WhitespaceChars);
         if (skip == 0)

@@ -15,7 +15,7 @@ internal sealed partial class PanelBuilder
         var lifecycles = ImmutableArray.CreateBuilder<LifecycleNode>();
         foreach (var child in element.Children)
         {
-            if (TakeComment(child) || TakeText(child, element, ["logic"]))
+            if (TakeComment(child) || TakeText(child, element, LogicPath))
             {
                 continue;
             }

@@ -12,6 +12,12 @@ internal sealed partial class PanelBuilder
 {
     private static readonly char[] XmlWhitespace = MarkupReader.Whitespace.ToCharArray();
 
+    // Diagnostic paths of stray text in each section, made once rather than for every child read.
+    private static readonly ImmutableArray<string> PanelPath = ["panel"];
+    private static readonly ImmutableArray<string> DataPath = ["data"];
+    private static readonly ImmutableArray<string> ViewPath = ["view"];
+    private static readonly ImmutableArray<string> LogicPath = ["logic"];
+
     private readonly string _source;
     private readonly List<Diagnostic> _diagnostics;
     private readonly List<string> _pendingComments = [];
@@ -46,7 +52,7 @@ internal sealed partial class PanelBuilder
         ViewNode? view = null;
         foreach (var child in root.Children)
         {
-            if (TakeComment(child) || TakeText(child, root, ["panel"]))
+            if (TakeComment(child) || TakeText(child, root, PanelPath))
             {
                 continue;
             }
@@ -107,11 +113,11 @@ internal sealed partial class PanelBuilder
     private DataNode BuildData(MarkupElement element)
     {
         var leading = TakePending();
-        var states = ImmutableArray.CreateBuilder<StateNode>();
+        var states = ImmutableArray.CreateBuilder<StateNode>(element.Children.Length);
         var computed = ImmutableArray.CreateBuilder<ComputedNode>();
         foreach (var child in element.Children)
         {
-            if (TakeComment(child) || TakeText(child, element, ["data"]))
+            if (TakeComment(child) || TakeText(child, element, DataPath))
             {
                 continue;
             }
@@ -139,7 +145,7 @@ internal sealed partial class PanelBuilder
             }
         }
 
-        return new DataNode(states.ToImmutable(), computed.ToImmutable())
+        return new DataNode(states.DrainToImmutable(), computed.ToImmutable())
         {
             Span = element.Span,
             Attributes = element.Attributes,
@@ -154,7 +160,7 @@ internal sealed partial class PanelBuilder
         var components = ImmutableArray.CreateBuilder<ComponentNode>();
         foreach (var child in element.Children)
         {
-            if (TakeComment(child) || TakeText(child, element, ["view"]))
+            if (TakeComment(child) || TakeText(child, element, ViewPath))
             {
                 continue;
             }
@@ -187,7 +193,8 @@ internal sealed partial class PanelBuilder
     {
         StackGuard.Ensure();
         var leading = TakePending();
-        var children = ImmutableArray.CreateBuilder<ComponentNode>();
+        // Sized for the usual case, children only: the array then becomes the node's without a copy.
+        var children = ImmutableArray.CreateBuilder<ComponentNode>(element.Children.Length);
         List<MarkupText>? texts = null;
         foreach (var child in element.Children)
         {
@@ -205,7 +212,7 @@ internal sealed partial class PanelBuilder
             children.Add(BuildComponent((MarkupElement)child));
         }
 
-        return new ComponentNode(element.Name, children.ToImmutable())
+        return new ComponentNode(element.Name, children.DrainToImmutable())
         {
             Span = element.Span,
             Attributes = element.Attributes,

@@ -83,6 +83,31 @@ public sealed class CapabilityInferenceTests
         Assert.False(dynamic.IsAsync);
     }
 
+    [Theory]
+    [InlineData("class A { [$state.count] = 1; m() { $state.name = 'x'; } }")]
+    [InlineData("class A { static f = $state.count; [$state.name]() { } }")]
+    [InlineData("const o = { [$state.count]: 1, k: $state.name = 'x' };")]
+    [InlineData("outer: for (const k of [$state.count]) { $state.name = 'x'; break outer; }")]
+    public void Class_members_object_keys_and_labelled_loops_are_walked(string code)
+    {
+        var granted = Granted(Tool(code));
+        Assert.Contains("state:read:count", granted);
+        Assert.Contains(granted, g => g.EndsWith(":name", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Forbidden_globals_in_class_members_are_reported()
+    {
+        var source = """
+            <NexusPanel title="t">
+              <Logic><Tool name="t"><Handler>class A { [window.x] = 1; m() { return fetch('/'); } }</Handler></Tool></Logic>
+              <View><Button label="t" trigger="t"/></View>
+            </NexusPanel>
+            """;
+        var errors = NxmlDocument.Check(source).Errors.Where(e => e.Code == "FORBIDDEN_GLOBAL").Select(e => e.Message.Split('\'')[1]);
+        Assert.Equal(["window", "fetch"], errors);
+    }
+
     [Fact]
     public void Tools_calls_are_recorded_but_grant_nothing()
     {

@@ -8,6 +8,7 @@ public sealed class ReaderTests
     [InlineData("<NexusPanel title=\"t\">\n  <Data>\n</NexusPanel>", 3, 1, "expected </Data>")]
     [InlineData("<NexusPanel title=\"t\"><Data></Data></NexusPanel><Extra/>", 1, 49, "one root element")]
     [InlineData("<NexusPanel title=\"t\" title=\"u\"></NexusPanel>", 1, 23, "duplicate attribute 'title'")]
+    [InlineData("<NexusPanel title=\"t\" x-custom=\"1\" x-custom=\"2\"></NexusPanel>", 1, 36, "duplicate attribute 'x-custom'")]
     [InlineData("<NexusPanel title=t></NexusPanel>", 1, 19, "must be in quotes")]
     [InlineData("<NexusPanel title></NexusPanel>", 1, 18, "has no value")]
     [InlineData("<NexusPanel title=\"t></NexusPanel>", 1, 19, "never closed")]

@@ -33,6 +33,9 @@ internal readonly record struct JsCode(string Text, int Start, int Length, int R
         return new JsCode(value, start, length, rawStart, valueSpan.End.Offset, InSource: false, valueSpan);
     }
 
+    /// <summary>The code itself, in the text that holds it.</summary>
+    public ReadOnlySpan<char> Span => Text.AsSpan(Start, Length);
+
     /// <summary>The code itself, as a string of its own.</summary>
     public string Code => Start == 0 && Length == Text.Length ? Text : Text.Substring(Start, Length);
 

@@ -22,20 +22,20 @@ internal sealed class JsFacts
     private HashSet<string>? _aliasedWrites;
     private HashSet<string>? _emittedEvents;
 
-    public IReadOnlyList<StateAccess> StateAccesses => _stateAccesses ?? (IReadOnlyList<StateAccess>)[];
+    public FactList<StateAccess> StateAccesses => new(_stateAccesses);
 
-    public IReadOnlyList<JsReference> ScopeReferences => _scopeReferences ?? (IReadOnlyList<JsReference>)[];
+    public FactList<JsReference> ScopeReferences => new(_scopeReferences);
 
-    public IReadOnlyList<JsReference> ScopeWrites => _scopeWrites ?? (IReadOnlyList<JsReference>)[];
+    public FactList<JsReference> ScopeWrites => new(_scopeWrites);
 
-    public IReadOnlyList<JsReference> ToolReferences => _toolReferences ?? (IReadOnlyList<JsReference>)[];
+    public FactList<JsReference> ToolReferences => new(_toolReferences);
 
-    public IReadOnlyList<JsReference> ExtensionReferences => _extensionReferences ?? (IReadOnlyList<JsReference>)[];
+    public FactList<JsReference> ExtensionReferences => new(_extensionReferences);
 
-    public IReadOnlyList<JsReference> ForbiddenGlobals => _forbiddenGlobals ?? (IReadOnlyList<JsReference>)[];
+    public FactList<JsReference> ForbiddenGlobals => new(_forbiddenGlobals);
 
     /// <summary>Handler-only globals (<c>$emit</c>, <c>$ext</c>, ...) used where only <c>$state</c> and <c>$scope</c> exist.</summary>
-    public IReadOnlyList<JsReference> HostGlobals => _hostGlobals ?? (IReadOnlyList<JsReference>)[];
+    public FactList<JsReference> HostGlobals => new(_hostGlobals);
 
     /// <summary>State keys written through a local that aliases a state value (<c>const t = $state.todos[0]; t.done = true</c>).</summary>
     public IReadOnlyCollection<string> AliasedWrites => _aliasedWrites ?? (IReadOnlyCollection<string>)[];
