@@ -18,9 +18,22 @@ public static class ViewValues
         {
             JsonValueKind.False or JsonValueKind.Null => false,
             JsonValueKind.String => v.GetValue<string>().Length > 0,
-            JsonValueKind.Number => v.GetValue<double>() is var number && number != 0 && !double.IsNaN(number),
+            JsonValueKind.Number => TryNumber(v, out var number) && number != 0,
             _ => true,
         },
         _ => true,
     };
+
+    /// <summary>A JSON number as a double, whatever .NET type the value was made from.</summary>
+    public static bool TryNumber(JsonNode? value, out double number)
+    {
+        number = 0;
+        if (value is not JsonValue json || json.GetValueKind() != JsonValueKind.Number)
+        {
+            return false;
+        }
+
+        number = json.TryGetValue<double>(out var direct) ? direct : double.Parse(json.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
+        return double.IsFinite(number);
+    }
 }

@@ -92,17 +92,17 @@ public sealed class PropValues
     /// <summary>A JSON value as a finite number: numbers, and text holding one.</summary>
     public static double? AsNumber(JsonNode? value)
     {
-        if (value is not JsonValue json)
+        if (ViewValues.TryNumber(value, out var number))
+        {
+            return number;
+        }
+
+        if (value is not JsonValue json || !json.TryGetValue<string>(out var text)
+            || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number))
         {
             return null;
         }
 
-        var number = json.GetValueKind() switch
-        {
-            JsonValueKind.Number => json.GetValue<double>(),
-            JsonValueKind.String when double.TryParse(json.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
-            _ => double.NaN,
-        };
         return double.IsFinite(number) ? number : null;
     }
 }
