@@ -127,6 +127,8 @@ internal sealed partial class PanelRuntime
             }
         }
 
+        // A bind path is read without running code; the committed values become sandbox values only once a sandbox exists.
+        _ = Sandbox;
         return Store.Get(key);
     }
 

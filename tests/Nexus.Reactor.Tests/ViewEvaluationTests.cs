@@ -52,6 +52,20 @@ public sealed class ViewEvaluationTests
     }
 
     [Fact]
+    public async Task A_bind_path_reads_its_value_before_any_code_of_the_panel_has_run()
+    {
+        // No computed, no mount handler: nothing has made the panel's sandbox yet.
+        await using var panel = await Panels.Start("""
+            <NexusPanel title="Plain">
+              <Data><State name="draft" type="string" default="hello" /></Data>
+              <View><Input bind="$state.draft" /></View>
+            </NexusPanel>
+            """);
+        var input = panel.Document.Panel!.View!.Root!;
+        Assert.Equal("hello", (await panel.EvaluateAsync(input, "bind"))!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task An_enum_prop_bound_to_a_value_outside_its_enum_falls_back_to_null_and_is_logged()
     {
         await using var panel = await Panels.Start(Source);
