@@ -40,6 +40,8 @@ public static partial class NexusServerHosting
         services.AddSingleton<WorkspaceHost>();
         services.AddScoped<Api.WorkspaceAccess>();
         services.AddSingleton<Quotas.StorageQuota>();
+        services.AddScoped<Quotas.PanelQuota>();
+        services.AddScoped<Api.Workspaces.WorkspaceLifecycle>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkspaceHost>());
 
         services.AddSingleton<ReadinessCheck>();
