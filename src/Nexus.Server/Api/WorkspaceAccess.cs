@@ -50,9 +50,16 @@ public sealed class WorkspaceAccess(WorkspaceStore workspaces, WorkspaceHost hos
     /// <see cref="RequireAsync(ClaimsPrincipal, string, WorkspaceRole, CancellationToken)"/> for a write that grows the workspace (a tool call, a panel edit, a proposal): also
     /// 507 <c>STORAGE_LIMIT</c> when the workspace's owner has used up the plan's storage.
     /// </summary>
-    public async Task<WorkspaceContext> RequireWithRoomAsync(ClaimsPrincipal user, string workspaceId, WorkspaceRole minimum, CancellationToken cancellationToken = default)
+    public Task<WorkspaceContext> RequireWithRoomAsync(ClaimsPrincipal user, string workspaceId, WorkspaceRole minimum, CancellationToken cancellationToken = default)
     {
-        var context = await RequireAsync(user, workspaceId, minimum, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(user);
+        return RequireWithRoomAsync(user.GetUserId(), workspaceId, minimum, cancellationToken);
+    }
+
+    /// <summary>The same check for a user known by id (the web UI).</summary>
+    public async Task<WorkspaceContext> RequireWithRoomAsync(Guid userId, string workspaceId, WorkspaceRole minimum, CancellationToken cancellationToken = default)
+    {
+        var context = await RequireAsync(userId, workspaceId, minimum, cancellationToken).ConfigureAwait(false);
         await storage.EnsureRoomAsync(context.Record.OwnerId, cancellationToken).ConfigureAwait(false);
         return context;
     }

@@ -5,11 +5,12 @@ using Nexus.Server.Api.Realtime;
 using Nexus.Server.Api.Workspaces;
 using Nexus.Server.Identity;
 using Nexus.Server.Operations;
+using Nexus.Server.Studio;
 
 namespace Nexus.Server.Hosting;
 
 /// <summary>
-/// The whole server — services, middleware and every API area — built from command-line arguments. Both entry
+/// The whole server — services, middleware, every API area and GraphStudio at <c>/</c> — built from command-line arguments. Both entry
 /// points use it: the server's own <c>Program</c> (<c>dotnet run --project src/Nexus.Server</c>) and <c>nexus serve</c>.
 /// </summary>
 public static class NexusServerApp
@@ -29,6 +30,7 @@ public static class NexusServerApp
         app.MapGraphApi();
         app.MapProposalsApi();
         app.MapPanelSocketApi();
+        app.MapStudioApplication();
         return app;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Nexus.Server.Errors;
 using Nexus.Server.Identity;
 using Nexus.Server.Operations;
+using Nexus.Server.Studio;
 using Nexus.Workspace;
 
 namespace Nexus.Server.Hosting;
@@ -16,7 +17,8 @@ public static partial class NexusServerHosting
 {
     /// <summary>
     /// Registers the server: options (<c>Nexus</c> section, validated at start-up), problem details and the exception
-    /// handler, the workspace host, readiness probes, metrics, OpenAPI and identity (authentication, auth rate limit).
+    /// handler, the workspace host, readiness probes, metrics, OpenAPI, identity (authentication, auth rate limit) and
+    /// GraphStudio, the web UI.
     /// </summary>
     public static IServiceCollection AddNexusServer(this IServiceCollection services, IConfiguration configuration)
     {
@@ -53,15 +55,17 @@ public static partial class NexusServerHosting
 
         // The platform database: migrated by a hosted service registered before the workspace host (hosted services
         // start in order, all before requests are served), and asked by /health/ready.
-        services.AddPlatformData(configuration, NexusServerOptions.ResolveDataDirectory(section[nameof(NexusServerOptions.DataDirectory)]));
+        var dataDirectory = NexusServerOptions.ResolveDataDirectory(section[nameof(NexusServerOptions.DataDirectory)]);
+        services.AddPlatformData(configuration, dataDirectory);
         services.AddSingleton<IReadinessProbe, DatabaseReadinessProbe>();
         services.AddNexusIdentity(configuration);
+        services.AddStudioApplication(dataDirectory);
         return services;
     }
 
     /// <summary>
     /// The middleware: problem details for exceptions and for bare error statuses (unknown routes), the request body
-    /// limit, authentication, authorization, rate limiting, and a start-up line naming the listening address(es).
+    /// limit, authentication, authorization, antiforgery (the UI's forms), rate limiting, and a start-up line naming the listening address(es).
     /// </summary>
     public static WebApplication UseNexusServer(this WebApplication app)
     {
@@ -71,6 +75,7 @@ public static partial class NexusServerHosting
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseRateLimiter();
 
         // The metrics listener starts with the app, not with the first scrape, so nothing recorded before it is lost.

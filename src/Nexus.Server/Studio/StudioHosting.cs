@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.DataProtection;
+using Nexus.Studio;
+using Nexus.Studio.Account;
+using Nexus.Studio.Platform;
+using Nexus.Studio.Shell;
+
+namespace Nexus.Server.Studio;
+
+/// <summary>
+/// GraphStudio inside the server: the Blazor app at <c>/</c> (interactive server rendering), its account forms and
+/// the ports it talks to the platform through (implemented here on the services the HTTP API uses).
+/// </summary>
+public static class StudioHosting
+{
+    /// <summary>
+    /// Registers the app and its ports. The keys that protect the sign-in cookie and the antiforgery tokens live in
+    /// <c>&lt;data&gt;/secrets/data-protection</c>, so a restart on the same data directory keeps people signed in.
+    /// </summary>
+    public static IServiceCollection AddStudioApplication(this IServiceCollection services, string dataDirectory)
+    {
+        services.AddGraphStudio();
+        services.AddSingleton<IStudioAccounts, StudioAccounts>();
+        services.AddSingleton<IStudioWorkspaces, StudioWorkspaces>();
+        services.AddDataProtection()
+            .SetApplicationName("Nexus")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "secrets", "data-protection")));
+        return services;
+    }
+
+    /// <summary>Maps the app's static assets, its pages (with the interactive server render mode) and its account forms.</summary>
+    public static WebApplication MapStudioApplication(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapStudioAccount(Identity.IdentityServiceCollectionExtensions.RateLimitPolicy);
+        return app;
+    }
+}
