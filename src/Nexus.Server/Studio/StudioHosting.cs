@@ -23,9 +23,15 @@ public static class StudioHosting
         services.AddSingleton<IStudioWorkspaces, StudioWorkspaces>();
         services.AddDataProtection()
             .SetApplicationName("Nexus")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "secrets", "data-protection")));
+            .PersistKeysToFileSystem(KeyDirectory(Path.Combine(dataDirectory, "secrets", "data-protection")));
         return services;
     }
+
+    /// <summary>The key folder, readable by the server's user only (the keys are stored unencrypted, like the JWT signing key).</summary>
+    private static DirectoryInfo KeyDirectory(string path) =>
+        OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(path)
+            : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
     /// <summary>Maps the app's static assets, its pages (with the interactive server render mode) and its account forms.</summary>
     public static WebApplication MapStudioApplication(this WebApplication app)
