@@ -55,11 +55,10 @@ public static partial class NexusServerHosting
 
         // The platform database: migrated by a hosted service registered before the workspace host (hosted services
         // start in order, all before requests are served), and asked by /health/ready.
-        var dataDirectory = NexusServerOptions.ResolveDataDirectory(section[nameof(NexusServerOptions.DataDirectory)]);
-        services.AddPlatformData(configuration, dataDirectory);
+        services.AddPlatformData(configuration, NexusServerOptions.ResolveDataDirectory(section[nameof(NexusServerOptions.DataDirectory)]));
         services.AddSingleton<IReadinessProbe, DatabaseReadinessProbe>();
         services.AddNexusIdentity(configuration);
-        services.AddStudioApplication(dataDirectory);
+        services.AddStudioApplication();
         return services;
     }
 

@@ -1,4 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+using Nexus.Server.Hosting;
 using Nexus.Studio;
 using Nexus.Studio.Account;
 using Nexus.Studio.Platform;
@@ -16,14 +20,17 @@ public static class StudioHosting
     /// Registers the app and its ports. The keys that protect the sign-in cookie and the antiforgery tokens live in
     /// <c>&lt;data&gt;/secrets/data-protection</c>, so a restart on the same data directory keeps people signed in.
     /// </summary>
-    public static IServiceCollection AddStudioApplication(this IServiceCollection services, string dataDirectory)
+    public static IServiceCollection AddStudioApplication(this IServiceCollection services)
     {
         services.AddGraphStudio();
         services.AddSingleton<IStudioAccounts, StudioAccounts>();
         services.AddSingleton<IStudioWorkspaces, StudioWorkspaces>();
-        services.AddDataProtection()
-            .SetApplicationName("Nexus")
-            .PersistKeysToFileSystem(KeyDirectory(Path.Combine(dataDirectory, "secrets", "data-protection")));
+        services.AddDataProtection().SetApplicationName("Nexus");
+
+        // The folder comes from the validated options when the keys are first needed, not at registration: a bad
+        // data directory must fail start-up with the options' message.
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<NexusServerOptions>, ILoggerFactory>((keys, nexus, logs) =>
+            keys.XmlRepository = new FileSystemXmlRepository(KeyDirectory(Path.Combine(nexus.Value.DataDirectory, "secrets", "data-protection")), logs));
         return services;
     }
 
