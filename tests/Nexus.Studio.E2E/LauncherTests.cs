@@ -12,23 +12,22 @@ public sealed class LauncherTests(StudioFixture studio) : IClassFixture<StudioFi
         var page = await context.NewPageAsync();
         await StudioPages.SignUpAsync(page, "launcher@example.com");
         await StudioPages.CreateWorkspaceAsync(page, "Draft");
-        await page.GotoAsync("/");
-        await StudioPages.WaitForInteractiveAsync(page, "launcher");
+        await StudioPages.OpenLauncherAsync(page);
 
         await Card(page, "Draft").Locator("[data-action=rename-workspace]").ClickAsync();
-        await NameAsync(page, "Roadmap");
+        await StudioPages.EnterNameAsync(page, "Roadmap");
         await Assertions.Expect(Card(page, "Roadmap")).ToBeVisibleAsync();
 
         await Card(page, "Roadmap").Locator("[data-action=clone-workspace]").ClickAsync();
-        await NameAsync(page, "Roadmap v2");
+        await StudioPages.EnterNameAsync(page, "Roadmap v2");
         await Assertions.Expect(Card(page, "Roadmap v2")).ToBeVisibleAsync();
 
         // Cancelling the confirmation keeps the workspace; confirming deletes it.
         await Card(page, "Roadmap").Locator("[data-action=delete-workspace]").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Dialog(page).GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Assertions.Expect(Card(page, "Roadmap")).ToBeVisibleAsync();
         await Card(page, "Roadmap").Locator("[data-action=delete-workspace]").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        await Dialog(page).GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
         await Assertions.Expect(Card(page, "Roadmap")).ToHaveCountAsync(0);
         await Assertions.Expect(Card(page, "Roadmap v2")).ToBeVisibleAsync();
 
@@ -45,15 +44,13 @@ public sealed class LauncherTests(StudioFixture studio) : IClassFixture<StudioFi
         await StudioPages.SignUpAsync(page, "limits@example.com");
         for (var n = 1; n <= 3; n++) // the free plan's limit
         {
-            await page.GotoAsync("/");
-            await StudioPages.WaitForInteractiveAsync(page, "launcher");
+            await StudioPages.OpenLauncherAsync(page);
             await StudioPages.CreateWorkspaceAsync(page, $"Idea {n}");
         }
 
-        await page.GotoAsync("/");
-        await StudioPages.WaitForInteractiveAsync(page, "launcher");
+        await StudioPages.OpenLauncherAsync(page);
         await page.Locator("[data-action=create-workspace]").ClickAsync();
-        await NameAsync(page, "One too many");
+        await StudioPages.EnterNameAsync(page, "One too many");
 
         await Assertions.Expect(page.Locator("[data-refusal=WORKSPACE_LIMIT]")).ToContainTextAsync("allows 3 workspaces");
         await Assertions.Expect(page.Locator("[data-workspace]")).ToHaveCountAsync(3);
@@ -90,15 +87,11 @@ public sealed class LauncherTests(StudioFixture studio) : IClassFixture<StudioFi
 
         // Removing asks first.
         await card.Locator("[data-action=remove-panel]").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
+        await Dialog(page).GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-panel-card]")).ToHaveCountAsync(0);
     }
 
-    private static ILocator Card(IPage page, string name) => page.Locator($"[data-workspace=\"{name}\"]");
+    private static ILocator Dialog(IPage page) => page.Locator(".mud-dialog");
 
-    private static async Task NameAsync(IPage page, string name)
-    {
-        await page.Locator("[data-field=workspace-name] input, input[data-field=workspace-name]").First.FillAsync(name);
-        await page.Locator("[data-action=confirm-name]").ClickAsync();
-    }
+    private static ILocator Card(IPage page, string name) => page.Locator($"[data-workspace=\"{name}\"]");
 }

@@ -24,9 +24,7 @@ public sealed class ScreenshotTests(StudioFixture studio) : IClassFixture<Studio
         await StudioPages.SignUpAsync(page, "pictures@example.com");
         await StudioPages.CreateWorkspaceAsync(page, "Board game prototype");
         await StudioPages.AddTemplatePanelAsync(page, "tasks");
-        await page.Locator("[data-action=add-template][data-template=counter]").ClickAsync();
-        await page.Locator("[data-panel-card=counter] .nx-panel[data-interactive=yes]").WaitForAsync();
-        await page.Locator("[data-action=toggle-add-panel]").ClickAsync(); // close the form
+        await StudioPages.AddTemplatePanelAsync(page, "counter"); // the form closes after each panel
         saved.Add(await SaveAsync(page, folder, "workspace"));
 
         await page.Locator("[data-action=toggle-add-panel]").ClickAsync();
@@ -36,8 +34,7 @@ public sealed class ScreenshotTests(StudioFixture studio) : IClassFixture<Studio
         await page.Locator("[data-check=errors]").WaitForAsync();
         saved.Add(await SaveAsync(page, folder, "add-panel-diagnostics"));
 
-        await page.GotoAsync("/");
-        await StudioPages.WaitForInteractiveAsync(page, "launcher");
+        await StudioPages.OpenLauncherAsync(page);
         await page.Locator("[data-workspace]").First.WaitForAsync();
         saved.Add(await SaveAsync(page, folder, "launcher"));
 

@@ -29,12 +29,25 @@ internal static class StudioPages
     public static async Task<string> CreateWorkspaceAsync(IPage page, string name)
     {
         await page.Locator("[data-action=create-workspace]").ClickAsync();
-        await page.Locator("[data-field=workspace-name] input, input[data-field=workspace-name]").First.FillAsync(name);
-        await page.Locator("[data-action=confirm-name]").ClickAsync();
+        await EnterNameAsync(page, name);
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/w/", StringComparison.Ordinal));
         await WaitForInteractiveAsync(page, "workspace");
         await Assertions.Expect(page.Locator($"[data-workspace-name=\"{name}\"]")).ToBeVisibleAsync();
         return new Uri(page.Url).AbsolutePath;
+    }
+
+    /// <summary>Opens the launcher and waits for its circuit.</summary>
+    public static async Task OpenLauncherAsync(IPage page)
+    {
+        await page.GotoAsync("/");
+        await WaitForInteractiveAsync(page, "launcher");
+    }
+
+    /// <summary>Answers the workspace-name dialog (create, clone, rename).</summary>
+    public static async Task EnterNameAsync(IPage page, string name)
+    {
+        await page.Locator("[data-field=workspace-name] input, input[data-field=workspace-name]").First.FillAsync(name);
+        await page.Locator("[data-action=confirm-name]").ClickAsync();
     }
 
     /// <summary>Adds a panel from a starter template and waits until its view runs interactively.</summary>

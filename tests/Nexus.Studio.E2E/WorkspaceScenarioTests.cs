@@ -53,8 +53,7 @@ public sealed class WorkspaceScenarioTests(StudioFixture studio) : IClassFixture
         await Assertions.Expect(secondPage.GetByText("Secret plans")).ToHaveCountAsync(0);
 
         // The launcher of the second user does not list it either.
-        await secondPage.GotoAsync("/");
-        await StudioPages.WaitForInteractiveAsync(secondPage, "launcher");
+        await StudioPages.OpenLauncherAsync(secondPage);
         await Assertions.Expect(secondPage.Locator("[data-empty=workspaces]")).ToBeVisibleAsync();
     }
 }
