@@ -59,8 +59,9 @@ internal sealed class StudioServer : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        // Development serves the static web assets (MudBlazor, the Studio's CSS, blazor.web.js) from the build output.
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        // The default (Production) environment, as `nexus serve` runs: the static web assets still come from the build output.
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
         start.Environment["Logging__Console__FormatterName"] = "simple";
 
         var output = new StringBuilder();

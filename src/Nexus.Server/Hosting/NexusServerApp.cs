@@ -17,7 +17,13 @@ public static class NexusServerApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named after this assembly whichever program runs it (nexus serve too), so the static web assets
+        // manifests (Nexus.Server.staticwebassets.*.json: MudBlazor, the Studio, blazor.web.js) are found.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(NexusServerApp).Assembly.GetName().Name });
+
+        // From a build output the assets are read where the build left them, in every environment (a no-op when
+        // published: they are in wwwroot then).
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddNexusServer(builder.Configuration);
 
         var app = builder.Build();
