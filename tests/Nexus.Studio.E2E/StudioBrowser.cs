@@ -26,12 +26,12 @@ internal sealed class StudioBrowser : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
-    public static async Task<StudioBrowser> LaunchAsync()
+    public static async Task<StudioBrowser> LaunchAsync(string chromiumPath = ChromiumPath)
     {
-        if (!File.Exists(ChromiumPath))
+        if (!File.Exists(chromiumPath))
         {
             throw new InvalidOperationException(
-                $"The browser tests need Chromium at {ChromiumPath}: install it with `apt-get install -y chromium` (.ci/run does).");
+                $"The browser tests need Chromium at {chromiumPath}: install it with `apt-get install -y chromium` (.ci/run does).");
         }
 
         var playwright = await Playwright.CreateAsync();
@@ -39,7 +39,7 @@ internal sealed class StudioBrowser : IAsyncDisposable
         {
             var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
-                ExecutablePath = ChromiumPath,
+                ExecutablePath = chromiumPath,
                 Headless = true,
                 Args = Arguments,
             });
