@@ -21,4 +21,18 @@ public static class StudioServiceCollectionExtensions
         services.AddSingleton(registry);
         return services;
     }
+
+    /// <summary>
+    /// The whole application (<see cref="AddNexusStudio"/>, Razor components with interactive server rendering and
+    /// the authentication state for them). The host supplies the platform ports
+    /// (<see cref="Platform.IStudioAccounts"/>, <see cref="Platform.IStudioWorkspaces"/>) and the cookie scheme
+    /// <see cref="Account.StudioAuthentication.Scheme"/>.
+    /// </summary>
+    public static IServiceCollection AddGraphStudio(this IServiceCollection services)
+    {
+        services.AddNexusStudio();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
 }

@@ -22,10 +22,15 @@ public sealed class WorkspaceAccess(WorkspaceStore workspaces, WorkspaceHost hos
     /// <summary>The folder id of a workspace in the workspace host (its GUID, lower case with dashes).</summary>
     public static string HostId(Guid workspaceId) => workspaceId.ToString("D");
 
-    public async Task<WorkspaceContext> RequireAsync(ClaimsPrincipal user, string workspaceId, WorkspaceRole minimum, CancellationToken cancellationToken = default)
+    public Task<WorkspaceContext> RequireAsync(ClaimsPrincipal user, string workspaceId, WorkspaceRole minimum, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var userId = user.GetUserId();
+        return RequireAsync(user.GetUserId(), workspaceId, minimum, cancellationToken);
+    }
+
+    /// <summary>The same check for a user known by id (the web UI, whose user comes from its cookie).</summary>
+    public async Task<WorkspaceContext> RequireAsync(Guid userId, string workspaceId, WorkspaceRole minimum, CancellationToken cancellationToken = default)
+    {
         if (!Guid.TryParse(workspaceId, out var id)
             || await workspaces.GetForMemberAsync(id, userId, cancellationToken).ConfigureAwait(false) is not ({ } record, var role))
         {
@@ -41,12 +46,19 @@ public sealed class WorkspaceAccess(WorkspaceStore workspaces, WorkspaceHost hos
     }
 
     /// <summary>
-    /// <see cref="RequireAsync"/> for a write that grows the workspace (a tool call, a panel edit, a proposal): also
+    /// <see cref="RequireAsync(ClaimsPrincipal, string, WorkspaceRole, CancellationToken)"/> for a write that grows the workspace (a tool call, a panel edit, a proposal): also
     /// 507 <c>STORAGE_LIMIT</c> when the workspace's owner has used up the plan's storage.
     /// </summary>
-    public async Task<WorkspaceContext> RequireWithRoomAsync(ClaimsPrincipal user, string workspaceId, WorkspaceRole minimum, CancellationToken cancellationToken = default)
+    public Task<WorkspaceContext> RequireWithRoomAsync(ClaimsPrincipal user, string workspaceId, WorkspaceRole minimum, CancellationToken cancellationToken = default)
     {
-        var context = await RequireAsync(user, workspaceId, minimum, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(user);
+        return RequireWithRoomAsync(user.GetUserId(), workspaceId, minimum, cancellationToken);
+    }
+
+    /// <summary>The same check for a user known by id (the web UI).</summary>
+    public async Task<WorkspaceContext> RequireWithRoomAsync(Guid userId, string workspaceId, WorkspaceRole minimum, CancellationToken cancellationToken = default)
+    {
+        var context = await RequireAsync(userId, workspaceId, minimum, cancellationToken).ConfigureAwait(false);
         await storage.EnsureRoomAsync(context.Record.OwnerId, cancellationToken).ConfigureAwait(false);
         return context;
     }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Nexus.Server.Errors;
 using Nexus.Server.Identity;
 using Nexus.Server.Operations;
+using Nexus.Server.Studio;
 using Nexus.Workspace;
 
 namespace Nexus.Server.Hosting;
@@ -17,7 +18,8 @@ public static partial class NexusServerHosting
 {
     /// <summary>
     /// Registers the server: options (<c>Nexus</c> section, validated at start-up), problem details and the exception
-    /// handler, the workspace host, readiness probes, metrics, OpenAPI and identity (authentication, auth rate limit).
+    /// handler, the workspace host, readiness probes, metrics, OpenAPI, identity (authentication, auth rate limit) and
+    /// GraphStudio, the web UI.
     /// </summary>
     public static IServiceCollection AddNexusServer(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,6 +43,8 @@ public static partial class NexusServerHosting
         services.AddSingleton<WorkspaceHost>();
         services.AddScoped<Api.WorkspaceAccess>();
         services.AddSingleton<Quotas.StorageQuota>();
+        services.AddScoped<Quotas.PanelQuota>();
+        services.AddScoped<Api.Workspaces.WorkspaceLifecycle>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkspaceHost>());
         services.AddHostedService<ProposalExpirySweeper>();
 
@@ -57,12 +61,13 @@ public static partial class NexusServerHosting
         services.AddSingleton<IReadinessProbe, DatabaseReadinessProbe>();
         services.AddNexusIdentity(configuration);
         services.AddMcpApi();
+        services.AddStudioApplication();
         return services;
     }
 
     /// <summary>
     /// The middleware: problem details for exceptions and for bare error statuses (unknown routes), the request body
-    /// limit, authentication, authorization, rate limiting, and a start-up line naming the listening address(es).
+    /// limit, authentication, authorization, antiforgery (the UI's forms), rate limiting, and a start-up line naming the listening address(es).
     /// </summary>
     public static WebApplication UseNexusServer(this WebApplication app)
     {
@@ -72,6 +77,7 @@ public static partial class NexusServerHosting
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseRateLimiter();
 
         // The metrics listener starts with the app, not with the first scrape, so nothing recorded before it is lost.

@@ -27,6 +27,16 @@ public sealed class AuthService(
     /// <summary>Creates the user and signs them in.</summary>
     public async Task<SessionResponse> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken)
     {
+        var user = await CreateUserAsync(request, cancellationToken).ConfigureAwait(false);
+        return await StartSessionAsync(user, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Creates the user without starting a token session: the web UI's sign-up, which keeps its session in a cookie.
+    /// Same rules as <see cref="SignUpAsync"/>.
+    /// </summary>
+    public async Task<PlatformUser> CreateUserAsync(SignUpRequest request, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
         var email = ValidEmail(request.Email);
         if (PasswordRules.Check(request.Password, Options.MinPasswordLength) is { } weakness)
@@ -45,7 +55,7 @@ public sealed class AuthService(
             throw new AuthException(AuthErrorCodes.EmailTaken, "An account with this email exists.");
         }
 
-        return await StartSessionAsync(user, cancellationToken).ConfigureAwait(false);
+        return user;
     }
 
     /// <summary>
@@ -53,6 +63,16 @@ public sealed class AuthService(
     /// for unknown emails), so neither the body nor the timing tells whether an account exists.
     /// </summary>
     public async Task<SessionResponse> LogInAsync(LogInRequest request, CancellationToken cancellationToken)
+    {
+        var user = await VerifyCredentialsAsync(request, cancellationToken).ConfigureAwait(false);
+        return await StartSessionAsync(user, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks the credentials with every rule of <see cref="LogInAsync"/> (same answers, same cost, lockout) without
+    /// starting a token session: the web UI's sign-in, which keeps its session in a cookie.
+    /// </summary>
+    public async Task<PlatformUser> VerifyCredentialsAsync(LogInRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var password = request.Password ?? "";
@@ -77,7 +97,7 @@ public sealed class AuthService(
         }
 
         await users.ResetFailedSignInsAsync(user.Id, cancellationToken).ConfigureAwait(false);
-        return await StartSessionAsync(user, cancellationToken).ConfigureAwait(false);
+        return user;
     }
 
     /// <summary>Exchanges a refresh token for a new pair; the presented token is spent, and a spent one revokes its family.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Nexus.Server.Data;
+using Nexus.Studio.Account;
 
 namespace Nexus.Server.Identity;
 
@@ -38,10 +40,10 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<AuthService>();
 
         services.AddAuthentication(Scheme)
-            .AddPolicyScheme(Scheme, "JWT or personal access token", policy =>
-                policy.ForwardDefaultSelector = context => OpaqueTokens.IsAccessToken(BearerToken.Read(context.Request)) ? AccessTokenScheme : JwtScheme)
+            .AddPolicyScheme(Scheme, "JWT, personal access token or the UI's cookie", policy => policy.ForwardDefaultSelector = SelectScheme)
             .AddJwtBearer(JwtScheme)
-            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenScheme, configureOptions: null);
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenScheme, configureOptions: null)
+            .AddCookie(StudioAuthentication.Scheme, ConfigureStudioCookie);
         services.AddOptions<JwtBearerOptions>(JwtScheme).Configure<SigningKeyStore, IOptions<AuthOptions>, TimeProvider>(ConfigureJwt);
         services.AddAuthorization();
 
@@ -61,6 +63,38 @@ public static class IdentityServiceCollectionExtensions
             });
         });
         return services;
+    }
+
+    /// <summary>
+    /// The scheme a request is authenticated (and challenged) with. A bearer token picks its token scheme. Without
+    /// one, the API (<c>/api</c>, <c>/mcp</c>) stays on JWT — a 401 problem, never a redirect, and never the cookie,
+    /// which a browser would send on a cross-site request — while the UI's pages and its circuit use the cookie.
+    /// </summary>
+    internal static string SelectScheme(HttpContext context)
+    {
+        var token = BearerToken.Read(context.Request);
+        if (token is null && !IsApiPath(context.Request.Path))
+        {
+            return StudioAuthentication.Scheme;
+        }
+
+        return OpaqueTokens.IsAccessToken(token) ? AccessTokenScheme : JwtScheme;
+    }
+
+    private static bool IsApiPath(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/mcp", StringComparison.OrdinalIgnoreCase);
+
+    private static void ConfigureStudioCookie(CookieAuthenticationOptions cookie)
+    {
+        cookie.Cookie.Name = StudioAuthentication.CookieName;
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Lax;
+        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.LoginPath = StudioAuthentication.SignInPath;
+        cookie.AccessDeniedPath = StudioAuthentication.SignInPath;
+        cookie.ReturnUrlParameter = "returnUrl";
+        cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+        cookie.SlidingExpiration = true;
     }
 
     private static void ConfigureJwt(JwtBearerOptions jwt, SigningKeyStore key, IOptions<AuthOptions> auth, TimeProvider time)

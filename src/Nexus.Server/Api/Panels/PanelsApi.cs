@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nexus.Reactor.Execution;
 using Nexus.Server.Data;
 using Nexus.Server.Errors;
+using Nexus.Server.Quotas;
 
 namespace Nexus.Server.Api.Panels;
 
@@ -39,7 +39,7 @@ public static class PanelsApi
     /// <summary>The relative URL of a panel's WebSocket.</summary>
     public static string WebSocketPath(string workspaceId, string panelId) => $"/api/workspaces/{workspaceId}/panels/{panelId}/ws";
 
-    private static async Task<Ok<JsonObject>> ListAsync(string ws, ClaimsPrincipal user, WorkspaceAccess access, PlanStore plans, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<JsonObject>> ListAsync(string ws, ClaimsPrincipal user, WorkspaceAccess access, PanelQuota quota, TimeProvider time, CancellationToken cancellationToken)
     {
         var context = await access.RequireAsync(user, ws, WorkspaceRole.Viewer, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
@@ -48,24 +48,19 @@ public static class PanelsApi
         {
             ["panels"] = new JsonArray([.. list.Select(p => (JsonNode)PanelJsonViews.Summary(p, now))]),
             ["totalPanels"] = list.Count,
-            ["maxPanels"] = await MaxPanelsAsync(context, plans, cancellationToken).ConfigureAwait(false),
+            ["maxPanels"] = await quota.MaxPanelsAsync(context, cancellationToken).ConfigureAwait(false),
         });
     }
 
-    private static async Task<Created<JsonObject>> CreateAsync(string ws, CreatePanelRequest request, ClaimsPrincipal user, WorkspaceAccess access, PlanStore plans, CancellationToken cancellationToken)
+    private static async Task<Created<JsonObject>> CreateAsync(string ws, CreatePanelRequest request, ClaimsPrincipal user, WorkspaceAccess access, PanelQuota quota, CancellationToken cancellationToken)
     {
-        var context = await access.RequireWithRoomAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
+        var context = await access.RequireAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
         if (request.Source is null == request.TemplateId is null)
         {
             throw new ApiException(ErrorCodes.BadRequest, "give either 'source' or 'templateId'");
         }
 
-        var max = await MaxPanelsAsync(context, plans, cancellationToken).ConfigureAwait(false);
-        if (context.Live.Panels.Count >= max)
-        {
-            throw new ApiException(ErrorCodes.PanelLimit, $"the workspace already has {max.ToString(CultureInfo.InvariantCulture)} panels, the most its owner's plan allows");
-        }
-
+        await quota.EnsureRoomForAnotherAsync(context, cancellationToken).ConfigureAwait(false);
         var panel = request.Source is not null
             ? await context.Live.AddPanelAsync(request.Source, request.PanelId).ConfigureAwait(false)
             : await context.Live.AddPanelFromTemplateAsync(request.TemplateId!, request.PanelId).ConfigureAwait(false);
@@ -129,8 +124,4 @@ public static class PanelsApi
         var panel = context.Live.GetPanel(p);
         return TypedResults.Ok(PanelJsonViews.History(panel.PanelId, context.Live.PanelHistory(panel.PanelId, take)));
     }
-
-    /// <summary>The panel limit comes from the workspace owner's plan (the free plan's when the owner has none).</summary>
-    private static async Task<int> MaxPanelsAsync(WorkspaceContext context, PlanStore plans, CancellationToken cancellationToken) =>
-        (await plans.GetForUserAsync(context.Record.OwnerId, cancellationToken).ConfigureAwait(false) ?? Plan.CreateFree()).MaxPanelsPerWorkspace;
 }

@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nexus.Server.Data;
-using Nexus.Server.Errors;
-using Nexus.Server.Hosting;
 using Nexus.Server.Identity;
-using Nexus.Server.Quotas;
-using Nexus.Workspace;
 
 namespace Nexus.Server.Api.Workspaces;
 
@@ -42,14 +38,9 @@ public static class WorkspacesApi
     }
 
     private static async Task<Created<WorkspaceResponse>> CreateAsync(
-        CreateWorkspaceRequest request, HttpContext context, WorkspaceStore store, PlanStore plans, StorageQuota storage, WorkspaceHost host, CancellationToken cancellationToken)
+        CreateWorkspaceRequest request, HttpContext context, WorkspaceLifecycle lifecycle, CancellationToken cancellationToken)
     {
-        var userId = context.User.GetUserId();
-        var name = RequireName(request.Name);
-        await RequireRoomForAnotherAsync(userId, store, plans, storage, cancellationToken).ConfigureAwait(false);
-        var record = await store.CreateAsync(userId, name, request.Description, cancellationToken).ConfigureAwait(false);
-        await WithRecordRolledBackOnFailureAsync(record, store, () => host.CreateAsync(WorkspaceAccess.HostId(record.Id), name)).ConfigureAwait(false);
-        storage.Forget(userId);
+        var record = await lifecycle.CreateAsync(context.User.GetUserId(), request.Name, request.Description, cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"/api/workspaces/{record.Id}", WorkspaceResponse.From(record, WorkspaceRole.Owner));
     }
 
@@ -60,82 +51,26 @@ public static class WorkspacesApi
     }
 
     private static async Task<Ok<WorkspaceResponse>> UpdateAsync(
-        string ws, UpdateWorkspaceRequest request, HttpContext context, WorkspaceAccess access, WorkspaceStore store, CancellationToken cancellationToken)
+        string ws, UpdateWorkspaceRequest request, HttpContext context, WorkspaceAccess access, WorkspaceLifecycle lifecycle, CancellationToken cancellationToken)
     {
         var workspace = await access.RequireAsync(context.User, ws, WorkspaceRole.Owner, cancellationToken).ConfigureAwait(false);
-        var name = request.Name is null ? workspace.Record.Name : RequireName(request.Name);
-        await store.RenameAsync(workspace.Record.Id, name, request.Description, cancellationToken).ConfigureAwait(false);
-        var updated = await store.GetAsync(workspace.Record.Id, cancellationToken).ConfigureAwait(false)
-            ?? throw new WorkspaceException(WorkspaceErrorCodes.NotFound, "no such workspace");
+        var updated = await lifecycle.RenameAsync(workspace, request.Name, request.Description, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(WorkspaceResponse.From(updated, workspace.Role));
     }
 
     private static async Task<NoContent> DeleteAsync(
-        string ws, HttpContext context, WorkspaceAccess access, WorkspaceStore store, WorkspaceHost host, StorageQuota storage, CancellationToken cancellationToken)
+        string ws, HttpContext context, WorkspaceAccess access, WorkspaceLifecycle lifecycle, CancellationToken cancellationToken)
     {
         var workspace = await access.RequireAsync(context.User, ws, WorkspaceRole.Owner, cancellationToken).ConfigureAwait(false);
-        var hostId = WorkspaceAccess.HostId(workspace.Record.Id);
-
-        // The folder goes first: a record without a folder would be a workspace nobody can open, while a failed
-        // removal leaves both in place for another try.
-        if (host.Exists(hostId))
-        {
-            await host.RemoveAsync(hostId).ConfigureAwait(false);
-        }
-
-        await store.DeleteAsync(workspace.Record.Id, cancellationToken).ConfigureAwait(false);
-        storage.Forget(workspace.Record.OwnerId); // the room it freed counts at once
+        await lifecycle.DeleteAsync(workspace, cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 
     private static async Task<Created<WorkspaceResponse>> CloneAsync(
-        string ws, CloneWorkspaceRequest request, HttpContext context, WorkspaceAccess access, WorkspaceStore store, PlanStore plans, StorageQuota storage, WorkspaceHost host, CancellationToken cancellationToken)
+        string ws, CloneWorkspaceRequest request, HttpContext context, WorkspaceAccess access, WorkspaceLifecycle lifecycle, CancellationToken cancellationToken)
     {
         var source = await access.RequireAsync(context.User, ws, WorkspaceRole.Viewer, cancellationToken).ConfigureAwait(false);
-        var name = RequireName(request.Name);
-        await RequireRoomForAnotherAsync(source.UserId, store, plans, storage, cancellationToken).ConfigureAwait(false);
-        var record = await store.CreateAsync(source.UserId, name, source.Record.Description, cancellationToken).ConfigureAwait(false);
-        await WithRecordRolledBackOnFailureAsync(record, store, () =>
-            host.CloneAsync(WorkspaceAccess.HostId(source.Record.Id), WorkspaceAccess.HostId(record.Id), name)).ConfigureAwait(false);
-        storage.Forget(source.UserId); // the clone's history counts at once
+        var record = await lifecycle.CloneAsync(source, request.Name, cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"/api/workspaces/{record.Id}", WorkspaceResponse.From(record, WorkspaceRole.Owner));
     }
-
-    /// <summary>
-    /// 429 WORKSPACE_LIMIT when the user already owns as many workspaces as the plan allows; 507 STORAGE_LIMIT when
-    /// the user's workspaces already take the plan's storage (measured afresh: a new workspace changes the sum).
-    /// </summary>
-    private static async Task RequireRoomForAnotherAsync(Guid userId, WorkspaceStore store, PlanStore plans, StorageQuota storage, CancellationToken cancellationToken)
-    {
-        var plan = await plans.GetForUserAsync(userId, cancellationToken).ConfigureAwait(false)
-            ?? throw new ApiException(ErrorCodes.UserNotFound, "the account no longer exists");
-        if (await store.CountOwnedAsync(userId, cancellationToken).ConfigureAwait(false) >= plan.MaxWorkspaces)
-        {
-            throw new ApiException(ErrorCodes.WorkspaceLimit, $"the {plan.Name} plan allows {plan.MaxWorkspaces} workspaces");
-        }
-
-        if (await storage.MeasureAsync(userId, cancellationToken).ConfigureAwait(false) is { IsFull: true } full)
-        {
-            throw new ApiException(ErrorCodes.StorageLimit, StorageQuota.Refusal(full));
-        }
-    }
-
-    /// <summary>Creates the workspace's folder; when that fails the new record is deleted again, so no half workspace remains.</summary>
-    private static async Task WithRecordRolledBackOnFailureAsync(WorkspaceRecord record, WorkspaceStore store, Func<Task<NexusWorkspace>> createFolder)
-    {
-        try
-        {
-            await createFolder().ConfigureAwait(false);
-        }
-        catch
-        {
-            await store.DeleteAsync(record.Id, CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private static string RequireName(string? name) =>
-        string.IsNullOrWhiteSpace(name)
-            ? throw new ApiException(ErrorCodes.BadRequest, "name is required")
-            : name.Trim();
 }
