@@ -12,6 +12,8 @@ public sealed class StudioFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // Expectations wait as long as actions: on a loaded machine a UI change can take longer than Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _server = await StudioServer.StartAsync(TestContext.Current.CancellationToken);
         _browser = await StudioBrowser.LaunchAsync();
     }
