@@ -61,6 +61,43 @@ public sealed class HistoryTests
         Assert.Equal(WorkspaceErrorCodes.Conflict, conflict.Code);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("HEAD~1")]
+    [InlineData("main")]
+    [InlineData("0123456789abcdef0123456789abcdef01234567")]
+    public async Task Diff_and_revert_of_what_is_not_a_commit_of_the_workspace_answer_commit_not_found(string sha)
+    {
+        await using var fixture = new WorkspaceFixture();
+        var workspace = await fixture.CreateAsync();
+        await workspace.AddPanelAsync(TestPanels.Counter);
+        var head = workspace.Git.HeadSha();
+
+        Assert.Equal(WorkspaceErrorCodes.CommitNotFound, Assert.Throws<WorkspaceException>(() => workspace.Diff(sha)).Code);
+        Assert.Equal(WorkspaceErrorCodes.CommitNotFound, (await Assert.ThrowsAsync<WorkspaceException>(() => workspace.RevertAsync(sha))).Code);
+        Assert.Equal(head, workspace.Git.HeadSha());
+    }
+
+    [Fact]
+    public async Task A_commit_diff_shows_its_lines_and_reverting_it_twice_is_a_conflict()
+    {
+        await using var fixture = new WorkspaceFixture();
+        var workspace = await fixture.CreateAsync();
+        var panel = await workspace.AddPanelAsync(TestPanels.Counter);
+        await panel.CallAsync("rename", new JsonObject { ["label"] = "before" });
+        await workspace.FlushAsync();
+        await panel.CallAsync("rename", new JsonObject { ["label"] = "after" });
+        var change = (await workspace.FlushAsync())!;
+
+        var diff = workspace.Diff(change[..10]);
+        Assert.Contains("-  \"label\": \"before\"", diff, StringComparison.Ordinal);
+        Assert.Contains("+  \"label\": \"after\"", diff, StringComparison.Ordinal);
+
+        await workspace.RevertAsync(change);
+        var again = await Assert.ThrowsAsync<WorkspaceException>(() => workspace.RevertAsync(change));
+        Assert.Equal(WorkspaceErrorCodes.Conflict, again.Code);
+    }
+
     [Fact]
     public async Task A_clone_has_the_same_history_panels_and_state_under_its_own_name()
     {
