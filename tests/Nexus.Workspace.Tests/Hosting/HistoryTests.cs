@@ -24,7 +24,7 @@ public sealed class HistoryTests
     }
 
     [Fact]
-    public async Task Reverting_a_state_commit_puts_the_live_state_back()
+    public async Task Reverting_a_state_commit_puts_the_live_state_back_and_a_second_revert_is_a_conflict()
     {
         await using var fixture = new WorkspaceFixture();
         var workspace = await fixture.CreateAsync();
@@ -33,12 +33,19 @@ public sealed class HistoryTests
         await workspace.FlushAsync();
         await panel.CallAsync("rename", new JsonObject { ["label"] = "after" });
         var change = await workspace.FlushAsync();
+        var diff = workspace.Diff(change![..10]);
+        Assert.Contains("-  \"label\": \"before\"", diff, StringComparison.Ordinal);
+        Assert.Contains("+  \"label\": \"after\"", diff, StringComparison.Ordinal);
 
-        var revert = await workspace.RevertAsync(change!);
+        var revert = await workspace.RevertAsync(change);
 
         Assert.NotEqual(change, revert);
         Assert.Equal("before", (await panel.GetStateAsync())["label"]!.GetValue<string>());
         Assert.Contains("before", workspace.Git.ReadText("state/counter.json"), StringComparison.Ordinal);
+        var again = await Assert.ThrowsAsync<WorkspaceException>(() => workspace.RevertAsync(change));
+        Assert.Equal(WorkspaceErrorCodes.Conflict, again.Code);
+        Assert.Contains("nothing left to revert", again.Message, StringComparison.Ordinal);
+        Assert.Equal(revert, workspace.Git.HeadSha());
         Assert.True((await panel.CallAsync("inc")).Succeeded);
     }
 
@@ -76,26 +83,6 @@ public sealed class HistoryTests
         Assert.Equal(WorkspaceErrorCodes.CommitNotFound, Assert.Throws<WorkspaceException>(() => workspace.Diff(sha)).Code);
         Assert.Equal(WorkspaceErrorCodes.CommitNotFound, (await Assert.ThrowsAsync<WorkspaceException>(() => workspace.RevertAsync(sha))).Code);
         Assert.Equal(head, workspace.Git.HeadSha());
-    }
-
-    [Fact]
-    public async Task A_commit_diff_shows_its_lines_and_reverting_it_twice_is_a_conflict()
-    {
-        await using var fixture = new WorkspaceFixture();
-        var workspace = await fixture.CreateAsync();
-        var panel = await workspace.AddPanelAsync(TestPanels.Counter);
-        await panel.CallAsync("rename", new JsonObject { ["label"] = "before" });
-        await workspace.FlushAsync();
-        await panel.CallAsync("rename", new JsonObject { ["label"] = "after" });
-        var change = (await workspace.FlushAsync())!;
-
-        var diff = workspace.Diff(change[..10]);
-        Assert.Contains("-  \"label\": \"before\"", diff, StringComparison.Ordinal);
-        Assert.Contains("+  \"label\": \"after\"", diff, StringComparison.Ordinal);
-
-        await workspace.RevertAsync(change);
-        var again = await Assert.ThrowsAsync<WorkspaceException>(() => workspace.RevertAsync(change));
-        Assert.Equal(WorkspaceErrorCodes.Conflict, again.Code);
     }
 
     [Fact]
