@@ -24,8 +24,7 @@ public sealed class WorkspacePageHistoryTests
         var port = new OneWorkspace(StudioRole.Viewer);
         await using var live = await StartAsync(port);
 
-        var page = live.Bunit.Render<WorkspacePageHost>(p => p.Add(w => w.WorkspaceId, port.WorkspaceId));
-        page.Until(() => Assert.NotNull(page.Find("[data-panel-card=counter]")));
+        var page = RenderPage(live, port);
         Assert.Empty(page.FindAll("[data-action=remove-panel]"));
 
         page.Find("[data-panel-card=counter] [data-action=panel-history]").Click();
@@ -40,8 +39,7 @@ public sealed class WorkspacePageHistoryTests
     {
         var port = new OneWorkspace(StudioRole.Editor);
         await using var live = await StartAsync(port);
-        var page = live.Bunit.Render<WorkspacePageHost>(p => p.Add(w => w.WorkspaceId, port.WorkspaceId));
-        page.Until(() => Assert.NotNull(page.Find("[data-panel-card=counter]")));
+        var page = RenderPage(live, port);
         var head = live.Workspace.Git.HeadSha();
         page.Find("[data-action=show-history]").Click();
         page.Find("[data-section=history] [data-commit]").Click();
@@ -65,6 +63,14 @@ public sealed class WorkspacePageHistoryTests
         auth.SetAuthorized("member");
         auth.SetClaims(new Claim(StudioAuthentication.UserIdClaim, port.UserId.ToString("D")));
     });
+
+    /// <summary>The workspace page, once its panel card shows.</summary>
+    private static IRenderedComponent<WorkspacePageHost> RenderPage(LivePanel live, OneWorkspace port)
+    {
+        var page = live.Bunit.Render<WorkspacePageHost>(p => p.Add(w => w.WorkspaceId, port.WorkspaceId));
+        page.Until(() => Assert.NotNull(page.Find("[data-panel-card=counter]")));
+        return page;
+    }
 
     /// <summary>The port with one workspace: opened for its user up to the current role, refused above it (as the platform does).</summary>
     private sealed class OneWorkspace(StudioRole role) : IStudioWorkspaces
