@@ -13,12 +13,35 @@ public sealed partial class NexusWorkspace
         Git.History([WorkspacePaths.PanelSource(panelId), WorkspacePaths.PanelState(panelId)], limit);
 
     /// <summary>
+    /// The unified diff of one of the workspace's commits against its first parent. Only hex shas are looked up, so
+    /// branch names and revision expressions (<c>HEAD~1</c>) are not commits here: COMMIT_NOT_FOUND for anything else.
+    /// </summary>
+    public string Diff(string sha)
+    {
+        ArgumentNullException.ThrowIfNull(sha);
+        if (sha.Length is < 4 or > 64 || !sha.All(char.IsAsciiHexDigit))
+        {
+            throw CommitNotFound();
+        }
+
+        try
+        {
+            return Git.Diff(sha);
+        }
+        catch (GitStoreException)
+        {
+            throw CommitNotFound();
+        }
+    }
+
+    /// <summary>
     /// Commits the inverse of a commit on main; the panels it touches reload from the result (their state becomes
-    /// the reverted state). CONFLICT when it no longer applies (nothing changes then).
+    /// the reverted state). COMMIT_NOT_FOUND for a sha that is not a commit of the workspace (as <see cref="Diff"/>);
+    /// CONFLICT when it no longer applies or main already lacks its changes (nothing changes then).
     /// </summary>
     public async Task<string> RevertAsync(string sha)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(sha);
+        Diff(sha);
         await _structure.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -32,6 +55,11 @@ public sealed partial class NexusWorkspace
             {
                 throw new WorkspaceException(WorkspaceErrorCodes.Conflict, "the commit no longer reverts cleanly: " + string.Join(", ", ex.Paths));
             }
+            catch (GitStoreException)
+            {
+                // The commit exists (checked above), so this is "main already lacks its changes".
+                throw new WorkspaceException(WorkspaceErrorCodes.Conflict, "there is nothing left to revert in this commit");
+            }
 
             var changed = Git.History(limit: 1) is [var head] && head.Sha == revert ? head.Files : [];
             await ApplyMainChangesAsync(changed).ConfigureAwait(false);
@@ -42,6 +70,8 @@ public sealed partial class NexusWorkspace
             _structure.Release();
         }
     }
+
+    private static WorkspaceException CommitNotFound() => new(WorkspaceErrorCodes.CommitNotFound, "no such commit");
 
     /// <summary>Copies the workspace (its whole history) into a new folder and opens the copy under a new name.</summary>
     public async Task<NexusWorkspace> CloneAsync(string targetDirectory, string name, WorkspaceOptions? options = null)

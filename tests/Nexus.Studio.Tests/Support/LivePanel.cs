@@ -34,8 +34,15 @@ internal sealed class LivePanel : IAsyncDisposable
 
     public BunitContext Bunit { get; }
 
-    /// <summary>Starts the panel from NXML (it must check clean); <paramref name="components"/> registers custom components.</summary>
-    public static async Task<LivePanel> StartAsync(string source, Action<ComponentRegistry>? components = null, WorkspaceOptions? options = null)
+    /// <summary>
+    /// Starts the panel from NXML (it must check clean); <paramref name="components"/> registers custom components,
+    /// <paramref name="prepare"/> adds services (ports, authorization) for the workspace before anything is rendered.
+    /// </summary>
+    public static async Task<LivePanel> StartAsync(
+        string source,
+        Action<ComponentRegistry>? components = null,
+        WorkspaceOptions? options = null,
+        Action<BunitContext, NexusWorkspace>? prepare = null)
     {
         var folder = new TempDirectory();
         NexusWorkspace? workspace = null;
@@ -48,6 +55,7 @@ internal sealed class LivePanel : IAsyncDisposable
             var panel = await workspace.AddPanelAsync(source);
             var bunit = new BunitContext();
             bunit.Services.AddNexusStudio(components);
+            prepare?.Invoke(bunit, workspace);
             bunit.JSInterop.Mode = JSRuntimeMode.Loose;
             bunit.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
             return new LivePanel(folder, workspace, panel, bunit);

@@ -24,7 +24,7 @@ public sealed class HistoryTests
     }
 
     [Fact]
-    public async Task Reverting_a_state_commit_puts_the_live_state_back()
+    public async Task Reverting_a_state_commit_puts_the_live_state_back_and_a_second_revert_is_a_conflict()
     {
         await using var fixture = new WorkspaceFixture();
         var workspace = await fixture.CreateAsync();
@@ -33,12 +33,19 @@ public sealed class HistoryTests
         await workspace.FlushAsync();
         await panel.CallAsync("rename", new JsonObject { ["label"] = "after" });
         var change = await workspace.FlushAsync();
+        var diff = workspace.Diff(change![..10]);
+        Assert.Contains("-  \"label\": \"before\"", diff, StringComparison.Ordinal);
+        Assert.Contains("+  \"label\": \"after\"", diff, StringComparison.Ordinal);
 
-        var revert = await workspace.RevertAsync(change!);
+        var revert = await workspace.RevertAsync(change);
 
         Assert.NotEqual(change, revert);
         Assert.Equal("before", (await panel.GetStateAsync())["label"]!.GetValue<string>());
         Assert.Contains("before", workspace.Git.ReadText("state/counter.json"), StringComparison.Ordinal);
+        var again = await Assert.ThrowsAsync<WorkspaceException>(() => workspace.RevertAsync(change));
+        Assert.Equal(WorkspaceErrorCodes.Conflict, again.Code);
+        Assert.Contains("nothing left to revert", again.Message, StringComparison.Ordinal);
+        Assert.Equal(revert, workspace.Git.HeadSha());
         Assert.True((await panel.CallAsync("inc")).Succeeded);
     }
 
@@ -59,6 +66,23 @@ public sealed class HistoryTests
 
         var conflict = await Assert.ThrowsAsync<WorkspaceException>(() => workspace.RevertAsync(added));
         Assert.Equal(WorkspaceErrorCodes.Conflict, conflict.Code);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("HEAD~1")]
+    [InlineData("main")]
+    [InlineData("0123456789abcdef0123456789abcdef01234567")]
+    public async Task Diff_and_revert_of_what_is_not_a_commit_of_the_workspace_answer_commit_not_found(string sha)
+    {
+        await using var fixture = new WorkspaceFixture();
+        var workspace = await fixture.CreateAsync();
+        await workspace.AddPanelAsync(TestPanels.Counter);
+        var head = workspace.Git.HeadSha();
+
+        Assert.Equal(WorkspaceErrorCodes.CommitNotFound, Assert.Throws<WorkspaceException>(() => workspace.Diff(sha)).Code);
+        Assert.Equal(WorkspaceErrorCodes.CommitNotFound, (await Assert.ThrowsAsync<WorkspaceException>(() => workspace.RevertAsync(sha))).Code);
+        Assert.Equal(head, workspace.Git.HeadSha());
     }
 
     [Fact]

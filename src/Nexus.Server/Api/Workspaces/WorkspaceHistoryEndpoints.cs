@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nexus.Server.Data;
 using Nexus.Server.Errors;
-using Nexus.Workspace;
 using Nexus.Workspace.Git;
 
 namespace Nexus.Server.Api.Workspaces;
@@ -31,43 +30,12 @@ internal static class WorkspaceHistoryEndpoints
         workspaces.MapGet("/{ws}/commits/{sha}/diff", async Task<Ok<CommitDiffResponse>> (string ws, string sha, HttpContext context, WorkspaceAccess access, CancellationToken cancellationToken) =>
         {
             var workspace = await access.RequireAsync(context.User, ws, WorkspaceRole.Viewer, cancellationToken).ConfigureAwait(false);
-            return TypedResults.Ok(new CommitDiffResponse(sha, DiffOf(workspace.Live, sha)));
+            return TypedResults.Ok(new CommitDiffResponse(sha, workspace.Live.Diff(sha)));
         });
         workspaces.MapPost("/{ws}/revert", async Task<Ok<ShaResponse>> (string ws, RevertRequest request, HttpContext context, WorkspaceAccess access, CancellationToken cancellationToken) =>
         {
             var workspace = await access.RequireAsync(context.User, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
-            var sha = request.Sha ?? "";
-            DiffOf(workspace.Live, sha);
-            try
-            {
-                return TypedResults.Ok(new ShaResponse(await workspace.Live.RevertAsync(sha).ConfigureAwait(false)));
-            }
-            catch (GitStoreException refusal) when (refusal is not GitConflictException)
-            {
-                // The commit exists (checked above), so this is "main already lacks its changes".
-                throw new ApiException(WorkspaceErrorCodes.Conflict, "there is nothing left to revert in this commit");
-            }
+            return TypedResults.Ok(new ShaResponse(await workspace.Live.RevertAsync(request.Sha ?? "").ConfigureAwait(false)));
         });
     }
-
-    /// <summary>The commit's diff; 404 COMMIT_NOT_FOUND for a sha that is not a commit of the workspace.</summary>
-    private static string DiffOf(NexusWorkspace workspace, string sha)
-    {
-        if (!IsShaLike(sha))
-        {
-            throw new WorkspaceException(WorkspaceErrorCodes.CommitNotFound, "no such commit");
-        }
-
-        try
-        {
-            return workspace.Git.Diff(sha);
-        }
-        catch (GitStoreException)
-        {
-            throw new WorkspaceException(WorkspaceErrorCodes.CommitNotFound, "no such commit");
-        }
-    }
-
-    /// <summary>Only hex shas are looked up, so branch names and revision expressions (<c>HEAD~1</c>) are not commits here.</summary>
-    private static bool IsShaLike(string sha) => sha.Length is >= 4 and <= 64 && sha.All(char.IsAsciiHexDigit);
 }

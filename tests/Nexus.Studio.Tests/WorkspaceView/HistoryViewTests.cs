@@ -1,0 +1,115 @@
+using Bunit;
+using Nexus.Studio.Tests.Support;
+using Nexus.Studio.WorkspaceView.History;
+
+namespace Nexus.Studio.Tests.WorkspaceView;
+
+/// <summary>The history section over a real workspace: commits, a commit's diff, revert with its confirmation.</summary>
+public sealed class HistoryViewTests
+{
+    private const string Counter = """
+        <NexusPanel id="counter" title="Counter">
+          <Data><State name="count" type="number" default="0" /></Data>
+          <Logic><Tool name="inc"><Handler>$state.count = $state.count + 1;</Handler></Tool></Logic>
+          <View><Text className="count">Count: {$state.count}</Text></View>
+        </NexusPanel>
+        """;
+
+    private const string Notes = """
+        <NexusPanel id="notes" title="Notes">
+          <Data><State name="text" type="string" default="" /></Data>
+          <View><Text>{$state.text}</Text></View>
+        </NexusPanel>
+        """;
+
+    [Fact]
+    public async Task The_workspace_commits_are_listed_newest_first_and_a_panel_filter_keeps_only_that_panels()
+    {
+        await using var live = await LivePanel.StartAsync(Counter);
+        await live.Workspace.AddPanelAsync(Notes);
+        await live.Panel.CallAsync("inc");
+        await live.Workspace.FlushAsync();
+
+        var cut = RenderHistory(live, "counter", canRevert: true, _ => Task.FromResult(true));
+        Assert.Equal(["Save state of counter", "Add panel counter"], Messages(cut));
+
+        cut.Find("[data-action=history-all]").Click();
+
+        var messages = Messages(cut);
+        Assert.Equal(live.Workspace.History(limit: HistoryView.Limit).Select(c => c.Message), messages);
+        Assert.Equal("Save state of counter", messages[0]);
+        Assert.Contains("Add panel notes", messages);
+        Assert.Equal("", cut.Find("[data-section=history]").GetAttribute("data-history-panel"));
+    }
+
+    [Fact]
+    public async Task Selecting_a_state_commit_shows_its_removed_and_added_lines()
+    {
+        await using var live = await LivePanel.StartAsync(Counter);
+        await live.Panel.CallAsync("inc");
+        var sha = (await live.Workspace.FlushAsync())!;
+        var cut = RenderHistory(live, "counter", canRevert: false, _ => Task.FromResult(true));
+        Assert.NotNull(cut.Find("[data-empty=diff]"));
+
+        cut.Find($"[data-commit='{sha}']").Click();
+
+        Assert.Equal(sha, cut.Find("[data-diff]").GetAttribute("data-diff"));
+        Assert.Equal("-  \"count\": 0", cut.Find(".studio-diff-removed").TextContent);
+        Assert.Equal("+  \"count\": 1", cut.Find(".studio-diff-added").TextContent);
+        Assert.Contains("state/counter.json", cut.Find(".studio-diff-file").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_viewer_is_not_offered_the_revert()
+    {
+        await using var live = await LivePanel.StartAsync(Counter);
+        var cut = RenderHistory(live, null, canRevert: false, _ => throw new InvalidOperationException("a viewer cannot revert"));
+
+        cut.Find("[data-commit]").Click();
+
+        Assert.NotNull(cut.Find("[data-diff]"));
+        Assert.Empty(cut.FindAll("[data-action=revert-commit]"));
+    }
+
+    [Fact]
+    public async Task Revert_asks_first_cancel_keeps_everything_and_confirm_reverts_and_lists_the_new_commit()
+    {
+        await using var live = await LivePanel.StartAsync(Counter);
+        await live.Panel.CallAsync("inc");
+        var sha = (await live.Workspace.FlushAsync())!;
+        var reverted = new List<string>();
+        var cut = RenderHistory(live, null, canRevert: true, async commit =>
+        {
+            reverted.Add(commit);
+            await live.Workspace.RevertAsync(commit);
+            return true;
+        });
+        cut.Find($"[data-commit='{sha}']").Click();
+
+        cut.Find("[data-action=revert-commit]").Click();
+        cut.Until(() => Assert.NotNull(cut.Find(".mud-dialog")));
+        cut.Find(".mud-dialog").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        cut.Until(() => Assert.Empty(cut.FindAll(".mud-dialog")));
+        Assert.Empty(reverted);
+        Assert.Equal("1", await live.StateJsonAsync("count"));
+
+        cut.Find("[data-action=revert-commit]").Click();
+        cut.Until(() => Assert.NotNull(cut.Find(".mud-dialog")));
+        cut.Find(".mud-dialog").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Revert").Click();
+
+        cut.Until(() => Assert.StartsWith("Revert", cut.Find("[data-commit]").GetAttribute("data-commit-message"), StringComparison.Ordinal));
+        Assert.Equal([sha], reverted);
+        Assert.Equal("0", await live.StateJsonAsync("count"));
+        Assert.Empty(cut.FindAll("[data-diff]"));
+    }
+
+    private static List<string?> Messages(IRenderedComponent<HistoryHost> cut) =>
+        cut.FindAll("[data-commit]").Select(e => e.GetAttribute("data-commit-message")).ToList();
+
+    private static IRenderedComponent<HistoryHost> RenderHistory(LivePanel live, string? panelId, bool canRevert, Func<string, Task<bool>> revert) =>
+        live.Bunit.Render<HistoryHost>(p => p
+            .Add(h => h.Workspace, live.Workspace)
+            .Add(h => h.PanelId, panelId)
+            .Add(h => h.CanRevert, canRevert)
+            .Add(h => h.Revert, revert));
+}

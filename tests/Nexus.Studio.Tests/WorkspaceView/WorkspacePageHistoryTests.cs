@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Nexus.Studio.Account;
+using Nexus.Studio.Platform;
+using Nexus.Studio.Tests.Support;
+using Nexus.Workspace;
+
+namespace Nexus.Studio.Tests.WorkspaceView;
+
+/// <summary>The workspace page's history: viewers read it; a revert needs the editor role, checked again when it runs.</summary>
+public sealed class WorkspacePageHistoryTests
+{
+    private const string Counter = """
+        <NexusPanel id="counter" title="Counter">
+          <Data><State name="count" type="number" default="0" /></Data>
+          <View><Text className="count">Count: {$state.count}</Text></View>
+        </NexusPanel>
+        """;
+
+    [Fact]
+    public async Task A_viewer_opens_a_panels_history_and_sees_its_diff_but_no_revert()
+    {
+        var port = new OneWorkspace(StudioRole.Viewer);
+        await using var live = await StartAsync(port);
+
+        var page = RenderPage(live, port);
+        Assert.Empty(page.FindAll("[data-action=remove-panel]"));
+
+        page.Find("[data-panel-card=counter] [data-action=panel-history]").Click();
+        page.Find("[data-section=history][data-history-panel=counter] [data-commit]").Click();
+
+        Assert.Contains("panels/counter.nxml", page.Find(".studio-diff").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-action=revert-commit]"));
+    }
+
+    [Fact]
+    public async Task An_editor_demoted_while_the_page_is_open_is_refused_the_revert_and_nothing_changes()
+    {
+        var port = new OneWorkspace(StudioRole.Editor);
+        await using var live = await StartAsync(port);
+        var page = RenderPage(live, port);
+        var head = live.Workspace.Git.HeadSha();
+        page.Find("[data-action=show-history]").Click();
+        page.Find("[data-section=history] [data-commit]").Click();
+
+        port.Role = StudioRole.Viewer;
+        page.Find("[data-action=revert-commit]").Click();
+        page.Until(() => Assert.NotNull(page.Find(".mud-dialog")));
+        page.Find(".mud-dialog").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Revert").Click();
+
+        page.Until(() => Assert.NotNull(page.Find("[data-refusal=FORBIDDEN]")));
+        Assert.Equal(head, live.Workspace.Git.HeadSha());
+        Assert.NotNull(page.Find("[data-panel-card=counter]"));
+    }
+
+    /// <summary>The panel's workspace behind the port, and a signed-in user the port knows; the page is rendered in a host with the layout's providers.</summary>
+    private static Task<LivePanel> StartAsync(OneWorkspace port) => LivePanel.StartAsync(Counter, prepare: (bunit, workspace) =>
+    {
+        port.Live = workspace;
+        bunit.Services.AddSingleton<IStudioWorkspaces>(port);
+        var auth = bunit.AddAuthorization();
+        auth.SetAuthorized("member");
+        auth.SetClaims(new Claim(StudioAuthentication.UserIdClaim, port.UserId.ToString("D")));
+    });
+
+    /// <summary>The workspace page, once its panel card shows.</summary>
+    private static IRenderedComponent<WorkspacePageHost> RenderPage(LivePanel live, OneWorkspace port)
+    {
+        var page = live.Bunit.Render<WorkspacePageHost>(p => p.Add(w => w.WorkspaceId, port.WorkspaceId));
+        page.Until(() => Assert.NotNull(page.Find("[data-panel-card=counter]")));
+        return page;
+    }
+
+    /// <summary>The port with one workspace: opened for its user up to the current role, refused above it (as the platform does).</summary>
+    private sealed class OneWorkspace(StudioRole role) : IStudioWorkspaces
+    {
+        public Guid UserId { get; } = Guid.NewGuid();
+
+        public Guid WorkspaceId { get; } = Guid.NewGuid();
+
+        public StudioRole Role { get; set; } = role;
+
+        public NexusWorkspace? Live { get; set; }
+
+        public IReadOnlyDictionary<string, string> Templates { get; } = new Dictionary<string, string>();
+
+        public Task<OpenedWorkspace> OpenAsync(Guid user, Guid workspaceId, StudioRole minimum, CancellationToken cancellationToken = default) =>
+            user != UserId || workspaceId != WorkspaceId || Live is null
+                ? throw new PlatformRefusalException(PlatformRefusalException.NotFound, "not found")
+                : Role < minimum
+                    ? throw new PlatformRefusalException("FORBIDDEN", "Your role does not allow this.")
+                    : Task.FromResult(new OpenedWorkspace(new WorkspaceSummary(WorkspaceId, "Shared", null, Role, DateTimeOffset.UtcNow), Live));
+
+        public Task EnsureCanChangeAsync(Guid user, Guid workspaceId, CancellationToken cancellationToken = default) =>
+            OpenAsync(user, workspaceId, StudioRole.Editor, cancellationToken);
+
+        public Task EnsureRoomForPanelAsync(Guid user, Guid workspaceId, CancellationToken cancellationToken = default) =>
+            OpenAsync(user, workspaceId, StudioRole.Editor, cancellationToken);
+
+        public Task<IReadOnlyList<WorkspaceSummary>> ListAsync(Guid user, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<WorkspaceSummary> CreateAsync(Guid user, string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<WorkspaceSummary> CloneAsync(Guid user, Guid workspaceId, string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task RenameAsync(Guid user, Guid workspaceId, string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task DeleteAsync(Guid user, Guid workspaceId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
+}
