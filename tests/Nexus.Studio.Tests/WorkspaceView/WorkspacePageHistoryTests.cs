@@ -54,6 +54,21 @@ public sealed class WorkspacePageHistoryTests
         Assert.NotNull(page.Find("[data-panel-card=counter]"));
     }
 
+    [Fact]
+    public async Task A_refused_panel_add_shows_its_refusal_and_adds_nothing()
+    {
+        var port = new OneWorkspace(StudioRole.Editor) { RoomRefusal = new PlatformRefusalException("PANEL_LIMIT", "The workspace already has the most panels its owner's plan allows.") };
+        port.Templates["counter2"] = Counter.Replace("id=\"counter\"", "id=\"counter2\"", StringComparison.Ordinal);
+        await using var live = await StartAsync(port);
+        var page = RenderPage(live, port);
+
+        page.Find("[data-action=toggle-add-panel]").Click();
+        page.Find("[data-action=add-template][data-template=counter2]").Click();
+
+        page.Until(() => Assert.Contains("most panels", page.Find("[data-refusal=PANEL_LIMIT]").TextContent, StringComparison.Ordinal));
+        Assert.Single(live.Workspace.Panels);
+    }
+
     /// <summary>The panel's workspace behind the port, and a signed-in user the port knows; the page is rendered in a host with the layout's providers.</summary>
     private static Task<LivePanel> StartAsync(OneWorkspace port) => LivePanel.StartAsync(Counter, prepare: (bunit, workspace) =>
     {
@@ -83,7 +98,12 @@ public sealed class WorkspacePageHistoryTests
 
         public NexusWorkspace? Live { get; set; }
 
-        public IReadOnlyDictionary<string, string> Templates { get; } = new Dictionary<string, string>();
+        public Dictionary<string, string> Templates { get; } = [];
+
+        IReadOnlyDictionary<string, string> IStudioWorkspaces.Templates => Templates;
+
+        /// <summary>When set, the quota check refuses with it (as the platform does at a plan's limit).</summary>
+        public PlatformRefusalException? RoomRefusal { get; init; }
 
         public Task<OpenedWorkspace> OpenAsync(Guid user, Guid workspaceId, StudioRole minimum, CancellationToken cancellationToken = default) =>
             user != UserId || workspaceId != WorkspaceId || Live is null
@@ -96,7 +116,7 @@ public sealed class WorkspacePageHistoryTests
             OpenAsync(user, workspaceId, StudioRole.Editor, cancellationToken);
 
         public Task EnsureRoomForPanelAsync(Guid user, Guid workspaceId, CancellationToken cancellationToken = default) =>
-            OpenAsync(user, workspaceId, StudioRole.Editor, cancellationToken);
+            RoomRefusal is { } refusal ? throw refusal : OpenAsync(user, workspaceId, StudioRole.Editor, cancellationToken);
 
         public Task<IReadOnlyList<WorkspaceSummary>> ListAsync(Guid user, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
