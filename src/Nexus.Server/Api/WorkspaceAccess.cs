@@ -59,7 +59,7 @@ public sealed class WorkspaceAccess(WorkspaceStore workspaces, WorkspaceHost hos
     public async Task<WorkspaceContext> RequireWithRoomAsync(Guid userId, string workspaceId, WorkspaceRole minimum, CancellationToken cancellationToken = default)
     {
         var context = await RequireAsync(userId, workspaceId, minimum, cancellationToken).ConfigureAwait(false);
-        await storage.EnsureRoomAsync(context.Record.OwnerId, cancellationToken).ConfigureAwait(false);
+        await storage.EnsureRoomAsync(context.Record.OwnerId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return context;
     }
 }

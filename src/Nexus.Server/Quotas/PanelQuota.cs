@@ -22,7 +22,7 @@ public sealed class PanelQuota(PlanStore plans, StorageQuota storage)
     public async Task EnsureRoomForAnotherAsync(WorkspaceContext workspace, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        await storage.EnsureRoomAsync(workspace.Record.OwnerId, cancellationToken).ConfigureAwait(false);
+        await storage.EnsureRoomAsync(workspace.Record.OwnerId, cancellationToken: cancellationToken).ConfigureAwait(false);
         var max = await MaxPanelsAsync(workspace, cancellationToken).ConfigureAwait(false);
         if (workspace.Live.Panels.Count >= max)
         {

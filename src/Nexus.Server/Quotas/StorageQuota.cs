@@ -48,31 +48,36 @@ public sealed class StorageQuota(IServiceScopeFactory scopes, WorkspaceHost host
         return measurement;
     }
 
-    /// <summary>Throws 507 <c>STORAGE_LIMIT</c> when the user's workspaces already take what the plan allows.</summary>
-    public async Task EnsureRoomAsync(Guid userId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Throws 507 <c>STORAGE_LIMIT</c> when the user's workspaces already take what the plan allows; with
+    /// <paramref name="fresh"/> the folders are measured now instead of reusing a recent measurement.
+    /// </summary>
+    public async Task EnsureRoomAsync(Guid userId, bool fresh = false, CancellationToken cancellationToken = default)
     {
-        if (await CurrentAsync(userId, cancellationToken).ConfigureAwait(false) is { IsFull: true } full)
+        if (await RefusalAsync(userId, fresh, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
-            throw new ApiException(ErrorCodes.StorageLimit, Refusal(full));
+            throw new ApiException(ErrorCodes.StorageLimit, refusal);
         }
     }
 
+    /// <summary>Why a write may not grow the user's workspaces now (naming usage, limit and the way out), or null when there is room.</summary>
+    public async ValueTask<string?> RefusalAsync(Guid userId, bool fresh = false, CancellationToken cancellationToken = default)
+    {
+        var measurement = fresh ? await MeasureAsync(userId, cancellationToken).ConfigureAwait(false) : await CurrentAsync(userId, cancellationToken).ConfigureAwait(false);
+        return measurement.IsFull
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"the workspaces' owner uses {measurement.UsedBytes:N0} bytes of the {measurement.LimitBytes:N0} the plan allows; delete panels, assets or workspaces to make room")
+            : null;
+    }
+
     /// <summary>The latest measurement, measured again when it is older than the configured age.</summary>
-    public async ValueTask<StorageMeasurement> CurrentAsync(Guid userId, CancellationToken cancellationToken = default) =>
+    private async ValueTask<StorageMeasurement> CurrentAsync(Guid userId, CancellationToken cancellationToken) =>
         _recent.TryGetValue(userId, out var recent) && time.GetElapsedTime(recent.TakenAt) < options.Value.StorageUsageMaxAge
             ? recent.Measurement
             : await MeasureAsync(userId, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Drops the remembered measurement (a workspace was created, cloned or deleted).</summary>
     public void Forget(Guid userId) => _recent.TryRemove(userId, out _);
-
-    /// <summary>The message of a refusal, naming the usage, the limit and the way out.</summary>
-    public static string Refusal(StorageMeasurement measurement)
-    {
-        ArgumentNullException.ThrowIfNull(measurement);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"the workspaces' owner uses {measurement.UsedBytes:N0} bytes of the {measurement.LimitBytes:N0} the plan allows; delete panels, assets or workspaces to make room");
-    }
 
     /// <summary>The bytes of every file under the folder; files that vanish while counting (a commit in flight) count as 0.</summary>
     private static long FolderBytes(string folder)

@@ -51,10 +51,9 @@ internal sealed class WorkspaceMcpTools(string workspaceId)
             return McpToolResults.Refused(tool, ErrorCodes.Forbidden, "calling a tool needs the editor role in the workspace");
         }
 
-        var storage = await request.Services!.GetRequiredService<StorageQuota>().CurrentAsync(context.Record.OwnerId, cancellationToken).ConfigureAwait(false);
-        if (storage.IsFull)
+        if (await request.Services!.GetRequiredService<StorageQuota>().RefusalAsync(context.Record.OwnerId, cancellationToken: cancellationToken).ConfigureAwait(false) is { } full)
         {
-            return McpToolResults.Refused(tool, ErrorCodes.StorageLimit, StorageQuota.Refusal(storage));
+            return McpToolResults.Refused(tool, ErrorCodes.StorageLimit, full);
         }
 
         try

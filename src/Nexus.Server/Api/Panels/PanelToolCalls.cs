@@ -15,7 +15,7 @@ namespace Nexus.Server.Api.Panels;
 internal static class PanelToolCalls
 {
     /// <summary>Whether <paramref name="panel"/>'s source declares a tool named <paramref name="tool"/>.</summary>
-    public static bool Declares(HostedPanel panel, string tool) =>
+    private static bool Declares(HostedPanel panel, string tool) =>
         panel.Document.Panel?.Tools.Any(t => string.Equals(t.Name, tool, StringComparison.Ordinal)) == true;
 
     /// <summary>Runs <paramref name="tool"/> of panel <paramref name="panelId"/>; returns once its committed mutations are durable.</summary>

@@ -43,9 +43,7 @@ public static class PanelSocketApi
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         var ownerId = context.Record.OwnerId;
-        async ValueTask<string?> StorageRefusal() =>
-            await storage.CurrentAsync(ownerId).ConfigureAwait(false) is { IsFull: true } full ? StorageQuota.Refusal(full) : null;
-        using var session = new PanelSocketSession(socket, panel, context.Role, StorageRefusal, options, time, http.RequestAborted);
+        using var session = new PanelSocketSession(socket, panel, context.Role, () => storage.RefusalAsync(ownerId), options, time, http.RequestAborted);
         metrics.WebSocketConnectionsChanged(+1);
         try
         {

@@ -77,10 +77,7 @@ public sealed class WorkspaceLifecycle(WorkspaceStore store, PlanStore plans, St
             throw new ApiException(ErrorCodes.WorkspaceLimit, $"the {plan.Name} plan allows {plan.MaxWorkspaces} workspaces");
         }
 
-        if (await storage.MeasureAsync(userId, cancellationToken).ConfigureAwait(false) is { IsFull: true } full)
-        {
-            throw new ApiException(ErrorCodes.StorageLimit, StorageQuota.Refusal(full));
-        }
+        await storage.EnsureRoomAsync(userId, fresh: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Creates the workspace's folder; when that fails the new record is deleted again, so no half workspace remains.</summary>
