@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -9,7 +10,8 @@ public sealed record McpConnection(string Url, string AuthorizationHeader, strin
     /// <summary>What stands for the token in the header and configuration until one is created.</summary>
     public const string TokenPlaceholder = "<your token>";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    /// <summary>Indented, and without escaping <c>&lt;</c> or non-ASCII names: the text is shown and pasted, never embedded in HTML as is.</summary>
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// The connection for a workspace on the server at <paramref name="baseUri"/> (the address the browser uses, ending
