@@ -13,13 +13,14 @@ public sealed class AccountPageTests : IAsyncDisposable
 {
     private readonly OneAccount _account = new();
     private readonly WorkspaceSummary _lab = new(Guid.NewGuid(), "Lab notes", null, StudioRole.Owner, DateTimeOffset.UtcNow);
+    private readonly WorkspaceSummary _other = new(Guid.NewGuid(), "Other", null, StudioRole.Viewer, DateTimeOffset.UtcNow);
     private readonly BunitContext _bunit = new();
 
     public AccountPageTests()
     {
         _bunit.Services.AddNexusStudio();
         _bunit.Services.AddSingleton<IStudioAccountSettings>(_account);
-        _bunit.Services.AddSingleton<IStudioWorkspaces>(new ListedWorkspaces(_lab, new WorkspaceSummary(Guid.NewGuid(), "Other", null, StudioRole.Viewer, DateTimeOffset.UtcNow)));
+        _bunit.Services.AddSingleton<IStudioWorkspaces>(new ListedWorkspaces(_lab, _other));
         var auth = _bunit.AddAuthorization();
         auth.SetAuthorized("ada");
         auth.SetClaims(new Claim(StudioAuthentication.UserIdClaim, _account.UserId.ToString("D")));
@@ -126,7 +127,7 @@ public sealed class AccountPageTests : IAsyncDisposable
     }
 
     [Fact]
-    public void The_MCP_help_builds_the_url_from_the_base_address_and_offers_a_token_for_the_workspace()
+    public void The_MCP_help_builds_the_url_from_the_base_address_for_the_chosen_workspace_and_offers_a_token_for_it()
     {
         var page = RenderPage();
 
@@ -141,6 +142,13 @@ public sealed class AccountPageTests : IAsyncDisposable
         Click(page, "[data-action=mcp-create-token]");
 
         page.Until(() => Assert.Equal("MCP · Lab notes", TokenNameField(page).GetAttribute("value")));
+
+        page.Act(() => page.Find("[data-section=mcp] .mud-input-control").MouseDown());
+        page.Until(() => Assert.NotEmpty(page.FindAll(".mud-popover-open [role=option]")));
+        page.Act(() => page.FindAll(".mud-popover-open [role=option]").Single(o => o.TextContent.Trim() == "Other").Click());
+
+        page.Until(() => Assert.Equal($"http://localhost/api/workspaces/{_other.Id:D}/mcp", page.Find("[data-mcp-url]").TextContent.Trim()));
+        Assert.Contains("\"nexus-other\"", page.Find("[data-mcp-config]").TextContent, StringComparison.Ordinal);
     }
 
     private const string McpPlaceholder = "<your token>";
