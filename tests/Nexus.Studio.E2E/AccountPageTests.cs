@@ -5,7 +5,8 @@ namespace Nexus.Studio.E2E;
 
 /// <summary>
 /// The account page in the browser against the real server: the free plan's usage, a personal access token created
-/// in the UI that the API accepts until it is revoked in the UI, and the MCP address of a workspace.
+/// in the UI that the API and the workspace's MCP endpoint (at the address and with the header the page shows) accept
+/// until it is revoked in the UI.
 /// </summary>
 public sealed class AccountPageTests(StudioFixture studio) : IClassFixture<StudioFixture>
 {
@@ -37,6 +38,10 @@ public sealed class AccountPageTests(StudioFixture studio) : IClassFixture<Studi
         var token = (await shown.TextContentAsync())!.Trim();
         await Assertions.Expect(page.Locator("[data-mcp-config]")).ToContainTextAsync(token);
 
+        var mcp = await McpInitializeAsync(context, (await page.Locator("[data-mcp-url]").TextContentAsync())!.Trim(), (await page.Locator("[data-mcp-header]").TextContentAsync())!.Trim());
+        Assert.Equal(200, mcp.Status);
+        Assert.Contains("protocolVersion", await mcp.TextAsync(), StringComparison.Ordinal);
+
         var me = await MeAsync(context, token);
         Assert.Equal(200, me.Status);
         Assert.Equal("tokens@example.com", JsonDocument.Parse(await me.TextAsync()).RootElement.GetProperty("email").GetString());
@@ -60,6 +65,27 @@ public sealed class AccountPageTests(StudioFixture studio) : IClassFixture<Studi
     /// <summary><c>GET /api/auth/me</c> with the token as bearer (the context's cookie rides along and is ignored by the API).</summary>
     private static Task<IAPIResponse> MeAsync(IBrowserContext context, string token) =>
         context.APIRequest.GetAsync("/api/auth/me", new() { Headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token } });
+
+    /// <summary>An MCP <c>initialize</c> sent exactly as the page says: to its URL, with its header line (<c>Name: value</c>).</summary>
+    private static Task<IAPIResponse> McpInitializeAsync(IBrowserContext context, string url, string headerLine)
+    {
+        var colon = headerLine.IndexOf(':', StringComparison.Ordinal);
+        return context.APIRequest.PostAsync(url, new()
+        {
+            Headers = new Dictionary<string, string>
+            {
+                [headerLine[..colon].Trim()] = headerLine[(colon + 1)..].Trim(),
+                ["Accept"] = "application/json, text/event-stream",
+            },
+            DataObject = new
+            {
+                jsonrpc = "2.0",
+                id = 1,
+                method = "initialize",
+                @params = new { protocolVersion = "2025-11-25", capabilities = new { }, clientInfo = new { name = "account-page-test", version = "1" } },
+            },
+        });
+    }
 
     /// <summary>Saves the page as <c>screenshots/&lt;name&gt;.png</c> under the test output, as the other pictures are, and checks it is a PNG.</summary>
     private static async Task SaveScreenshotAsync(IPage page, string name)
