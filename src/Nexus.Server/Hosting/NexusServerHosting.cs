@@ -44,6 +44,7 @@ public static partial class NexusServerHosting
         services.AddScoped<Api.WorkspaceAccess>();
         services.AddSingleton<Quotas.StorageQuota>();
         services.AddScoped<Quotas.PanelQuota>();
+        services.AddScoped<Quotas.AccountUsage>();
         services.AddScoped<Api.Workspaces.WorkspaceLifecycle>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkspaceHost>());
         services.AddHostedService<ProposalExpirySweeper>();

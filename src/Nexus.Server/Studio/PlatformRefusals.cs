@@ -34,6 +34,16 @@ internal static class PlatformRefusals
         return true;
     });
 
+    /// <summary>
+    /// Runs an operation in its own DI scope (and database context), translating refusals: a Blazor circuit's scope
+    /// lives as long as the tab, and its events may overlap.
+    /// </summary>
+    public static Task<T> InScopeAsync<T>(IServiceScopeFactory scopes, Func<IServiceProvider, Task<T>> operation) => TranslateAsync(async () =>
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await operation(scope.ServiceProvider).ConfigureAwait(false);
+    });
+
     /// <summary>The API's messages start in lower case (they follow a status); the UI shows them as sentences.</summary>
     private static string Sentence(string message) =>
         message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..] + (message.EndsWith('.') ? "" : ".");

@@ -76,11 +76,7 @@ internal sealed class StudioWorkspaces(IServiceScopeFactory scopes) : IStudioWor
     private static Task<WorkspaceContext> RequireAsync(IServiceProvider services, Guid userId, Guid workspaceId, WorkspaceRole minimum, CancellationToken cancellationToken) =>
         services.GetRequiredService<WorkspaceAccess>().RequireAsync(userId, WorkspaceAccess.HostId(workspaceId), minimum, cancellationToken);
 
-    private Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> operation) => PlatformRefusals.TranslateAsync(async () =>
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await operation(scope.ServiceProvider).ConfigureAwait(false);
-    });
+    private Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> operation) => PlatformRefusals.InScopeAsync(scopes, operation);
 
     private static WorkspaceSummary Summary(WorkspaceRecord record, WorkspaceRole role) =>
         new(record.Id, record.Name, record.Description, ToStudio(role), record.UpdatedAt);

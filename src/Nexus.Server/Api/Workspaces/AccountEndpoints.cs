@@ -1,8 +1,6 @@
-using Nexus.Server.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Server.Data;
-using Nexus.Server.Hosting;
 using Nexus.Server.Identity;
 using Nexus.Server.Quotas;
 
@@ -22,34 +20,6 @@ internal static class AccountEndpoints
         endpoints.MapGet("/api/account/usage", UsageAsync).RequireAuthorization().WithTags("Plans");
     }
 
-    private static async Task<Ok<UsageResponse>> UsageAsync(
-        HttpContext context, PlanStore plans, WorkspaceStore store, WorkspaceHost host, StorageQuota storage, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var userId = context.User.GetUserId();
-        var plan = await plans.GetForUserAsync(userId, cancellationToken).ConfigureAwait(false)
-            ?? throw new ApiException(ErrorCodes.UserNotFound, "the account no longer exists");
-        var owned = (await store.ListForUserAsync(userId, cancellationToken).ConfigureAwait(false))
-            .Where(w => w.Workspace.OwnerId == userId).ToList();
-        var maxPanels = 0;
-        foreach (var workspace in owned)
-        {
-            var hostId = WorkspaceAccess.HostId(workspace.Workspace.Id);
-            if (!host.Exists(hostId))
-            {
-                continue;
-            }
-
-            maxPanels = Math.Max(maxPanels, (await host.GetAsync(hostId).ConfigureAwait(false)).Panels.Count);
-        }
-
-        var bytes = (await storage.MeasureAsync(userId, cancellationToken).ConfigureAwait(false)).UsedBytes;
-
-        var tokens = await plans.GetTokensUsedAsync(userId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new UsageResponse(
-            plan.Id,
-            new UsageItem(owned.Count, plan.MaxWorkspaces),
-            new UsageItem(maxPanels, plan.MaxPanelsPerWorkspace),
-            new UsageItem(bytes, plan.StorageBytes),
-            new UsageItem(tokens, plan.MonthlyTokens)));
-    }
+    private static async Task<Ok<UsageResponse>> UsageAsync(HttpContext context, AccountUsage usage, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await usage.MeasureAsync(context.User.GetUserId(), cancellationToken).ConfigureAwait(false)).ToResponse());
 }

@@ -23,6 +23,9 @@ internal sealed class WorkspacesTestServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The server's services (the Studio's ports, as the web UI gets them).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     /// <summary>The live workspace behind an API id (the one the server itself uses).</summary>
     public Task<NexusWorkspace> LiveAsync(string workspaceId) => _factory.Services.GetRequiredService<WorkspaceHost>().GetAsync(workspaceId);
 
