@@ -45,6 +45,8 @@ public static partial class NexusServerHosting
         services.AddSingleton<Quotas.StorageQuota>();
         services.AddScoped<Quotas.PanelQuota>();
         services.AddScoped<Api.Workspaces.WorkspaceLifecycle>();
+        services.AddSingleton(sp => Api.Proposals.ProposalsApiOptions.Read(sp.GetRequiredService<IConfiguration>()));
+        services.AddScoped<Api.Proposals.ProposalDecisions>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkspaceHost>());
         services.AddHostedService<ProposalExpirySweeper>();
 
