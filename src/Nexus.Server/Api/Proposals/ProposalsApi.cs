@@ -110,5 +110,4 @@ public static class ProposalsApi
             _ => throw new ApiException(ErrorCodes.BadRequest, $"changes[{index}] needs either 'content' or 'delete: true'"),
         };
     }
-
 }
