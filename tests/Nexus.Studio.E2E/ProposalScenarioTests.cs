@@ -23,7 +23,7 @@ public sealed class ProposalScenarioTests(StudioFixture studio) : IClassFixture<
         await using var context = await studio.NewContextAsync();
         var page = await context.NewPageAsync();
         await StudioPages.SignUpAsync(page, Email);
-        var workspacePath = await StudioPages.CreateWorkspaceAsync(page, "Proposals");
+        var workspacePath = await StudioPages.CreateWorkspaceAsync(page, "Greetings");
         var card = await AddPastedPanelAsync(page, Greeting, "greeting");
         await Assertions.Expect(card).ToContainTextAsync("Hello from the first draft");
 
@@ -37,6 +37,8 @@ public sealed class ProposalScenarioTests(StudioFixture studio) : IClassFixture<
         await Assertions.Expect(page.Locator("[data-pending-proposals]")).ToHaveAttributeAsync("data-pending-proposals", "1");
         await page.Locator("[data-action=show-proposals]").ClickAsync();
         await StudioPages.WaitForInteractiveAsync(page, "proposals");
+        await Assertions.Expect(page.Locator($"[data-proposal=\"{proposalId}\"]")).ToContainTextAsync("proposal-owner");
+        await ScreenshotAsync(page, "proposals-list");
         await page.Locator($"[data-proposal=\"{proposalId}\"]").ClickAsync();
         await StudioPages.WaitForInteractiveAsync(page, "proposals");
 
@@ -44,6 +46,8 @@ public sealed class ProposalScenarioTests(StudioFixture studio) : IClassFixture<
         await Assertions.Expect(review.Locator(".studio-diff-added", new() { HasText = "Hello from the accepted proposal" })).ToBeVisibleAsync();
         await Assertions.Expect(review.Locator(".studio-diff-removed", new() { HasText = "Hello from the first draft" })).ToBeVisibleAsync();
         await review.Locator("[data-action=diff-split]").ClickAsync();
+        await Assertions.Expect(review.Locator("[data-action=diff-split]")).ToHaveAttributeAsync("data-selected", "yes");
+        await page.Mouse.MoveAsync(0, 0); // no hover highlight in the picture
         await Assertions.Expect(review.Locator("[data-diff-side=new].studio-diff-added", new() { HasText = "Hello from the accepted proposal" })).ToBeVisibleAsync();
         await ScreenshotAsync(page, "proposal-review");
 
@@ -105,7 +109,7 @@ public sealed class ProposalScenarioTests(StudioFixture studio) : IClassFixture<
     {
         var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
         var path = Path.Combine(folder, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
         Assert.True(new FileInfo(path).Length > 1000, $"{path} is a real picture");
     }
 }
