@@ -93,6 +93,8 @@ public sealed class ProposalsPageTests
         var renamed = graph.QuerySelector("[data-graph-change=entity-changed][data-graph-id='panel:counter'] [data-graph-field=name]");
         Assert.NotNull(renamed);
         Assert.Equal("name: “Counter” → “Tally”", renamed.TextContent);
+        var linked = graph.QuerySelectorAll("[data-graph-change=relationship-added]").Select(r => r.TextContent.Trim()).ToList();
+        Assert.Contains(linked, text => text.StartsWith("Relationship added: panel:counter ", StringComparison.Ordinal) && text.EndsWith(" state:counter/total", StringComparison.Ordinal));
         Assert.DoesNotContain("{", graph.TextContent, StringComparison.Ordinal);
     }
 
