@@ -46,6 +46,8 @@ public static partial class NexusServerHosting
         services.AddScoped<Quotas.PanelQuota>();
         services.AddScoped<Quotas.AccountUsage>();
         services.AddScoped<Api.Workspaces.WorkspaceLifecycle>();
+        services.AddSingleton(sp => Api.Proposals.ProposalsApiOptions.Read(sp.GetRequiredService<IConfiguration>()));
+        services.AddScoped<Api.Proposals.ProposalDecisions>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkspaceHost>());
         services.AddHostedService<ProposalExpirySweeper>();
 

@@ -2,10 +2,11 @@ using Nexus.Server.Errors;
 using Nexus.Server.Identity;
 using Nexus.Studio.Platform;
 using Nexus.Workspace;
+using Nexus.Workspace.Proposals;
 
 namespace Nexus.Server.Studio;
 
-/// <summary>Turns the server's refusals (API, workspace, identity) into the Studio's, keeping the codes the HTTP API answers with.</summary>
+/// <summary>Turns the server's refusals (API, workspace, identity, proposals) into the Studio's, keeping the codes the HTTP API answers with.</summary>
 internal static class PlatformRefusals
 {
     public static async Task<T> TranslateAsync<T>(Func<Task<T>> operation)
@@ -23,6 +24,10 @@ internal static class PlatformRefusals
             throw new PlatformRefusalException(refusal.Code, Sentence(refusal.Message), refusal);
         }
         catch (AuthException refusal)
+        {
+            throw new PlatformRefusalException(refusal.Code, Sentence(refusal.Message), refusal);
+        }
+        catch (ProposalException refusal)
         {
             throw new PlatformRefusalException(refusal.Code, Sentence(refusal.Message), refusal);
         }

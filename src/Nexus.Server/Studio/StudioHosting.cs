@@ -26,6 +26,7 @@ public static class StudioHosting
         services.AddSingleton<IStudioAccounts, StudioAccounts>();
         services.AddSingleton<IStudioWorkspaces, StudioWorkspaces>();
         services.AddSingleton<IStudioAccountSettings, StudioAccountSettings>();
+        services.AddSingleton<IStudioProposals, StudioProposals>();
         services.AddDataProtection().SetApplicationName("Nexus");
 
         // The folder comes from the validated options when the keys are first needed, not at registration: a bad

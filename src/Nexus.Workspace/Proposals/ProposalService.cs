@@ -15,6 +15,9 @@ public sealed class ProposalService
     private const string BranchPrefix = "shadow/";
     private const int IdBytes = 6;
 
+    private static readonly ProposalStatus[] AcceptableFrom = [ProposalStatus.Pending];
+    private static readonly ProposalStatus[] RejectableFrom = [ProposalStatus.Pending, ProposalStatus.Conflicted];
+
     private readonly GitStore _store;
     private readonly TimeProvider _time;
     private readonly ProposalRecords _records;
@@ -30,6 +33,12 @@ public sealed class ProposalService
     }
 
     public ProposalOptions Options { get; }
+
+    /// <summary>Whether a proposal in <paramref name="status"/> can still be accepted (a pending one).</summary>
+    public static bool CanAccept(ProposalStatus status) => AcceptableFrom.Contains(status);
+
+    /// <summary>Whether a proposal in <paramref name="status"/> can still be rejected (a pending or conflicted one).</summary>
+    public static bool CanReject(ProposalStatus status) => RejectableFrom.Contains(status);
 
     /// <summary>
     /// Commits the changes on a new shadow branch from main and records the proposal as pending. Every written
@@ -114,7 +123,7 @@ public sealed class ProposalService
     {
         lock (_gate)
         {
-            var proposal = RequireStatus(id, "accepted", ProposalStatus.Pending);
+            var proposal = RequireStatus(id, "accepted", AcceptableFrom);
             if (proposal.CreatedAt < _time.GetUtcNow() - Options.MaxAge)
             {
                 // Overdue but not swept yet: it expires now rather than being merged late.
@@ -154,7 +163,7 @@ public sealed class ProposalService
     {
         lock (_gate)
         {
-            var proposal = RequireStatus(id, "rejected", ProposalStatus.Pending, ProposalStatus.Conflicted);
+            var proposal = RequireStatus(id, "rejected", RejectableFrom);
             var rejected = Update(proposal with { Status = ProposalStatus.Rejected }, "Reject");
             _store.DeleteBranch(proposal.Branch);
             return rejected;
@@ -208,7 +217,7 @@ public sealed class ProposalService
 
     private Proposal Require(string id) => (IsId(id) ? _records.Find(id) : null) ?? throw NotFound(id);
 
-    private Proposal RequireStatus(string id, string verb, params ProposalStatus[] allowed)
+    private Proposal RequireStatus(string id, string verb, ProposalStatus[] allowed)
     {
         var proposal = Require(id);
         if (!allowed.Contains(proposal.Status))

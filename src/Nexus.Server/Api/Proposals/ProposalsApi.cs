@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Nexus.Graph.Json;
 using Nexus.Server.Data;
 using Nexus.Server.Errors;
+using Nexus.Server.Identity;
 using Nexus.Workspace.Git;
 using Nexus.Workspace.Proposals;
 
@@ -17,19 +18,18 @@ public static class ProposalsApi
     public const string AiNotConfigured = ErrorCodes.AiNotConfigured;
 
     /// <summary>
-    /// Maps create, list, review, accept, reject and sync. Viewers read; editors propose, sync and reject their own
-    /// proposals; owners accept (or editors too, by <see cref="ProposalsApiOptions.AcceptRole"/>) and reject any.
-    /// Every route checks access first (<see cref="WorkspaceAccess"/>).
+    /// Maps create, list, review, accept, reject and sync. Viewers read; editors propose and sync; who accepts and
+    /// rejects is <see cref="ProposalDecisions"/>'s rule. Every route checks access first (<see cref="WorkspaceAccess"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapProposalsApi(this IEndpointRouteBuilder endpoints)
     {
-        var options = ProposalsApiOptions.Read(endpoints.ServiceProvider.GetRequiredService<IConfiguration>());
+        // Resolved now so that a bad setting stops the server at start-up, naming the setting.
+        _ = endpoints.ServiceProvider.GetRequiredService<ProposalsApiOptions>();
         var workspace = endpoints.MapGroup("/api/workspaces/{ws}").RequireAuthorization().WithTags("Proposals");
         workspace.MapPost("/proposals", CreateAsync);
         workspace.MapGet("/proposals", ListAsync);
         workspace.MapGet("/proposals/{id}", GetAsync);
-        workspace.MapPost("/proposals/{id}/accept", (string ws, string id, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken) =>
-            AcceptAsync(ws, id, options.AcceptRole, user, access, cancellationToken));
+        workspace.MapPost("/proposals/{id}/accept", AcceptAsync);
         workspace.MapPost("/proposals/{id}/reject", RejectAsync);
         workspace.MapPost("/sync", SyncAsync);
         return endpoints;
@@ -46,7 +46,7 @@ public static class ProposalsApi
             {
                 Title = request.Title ?? "",
                 Description = request.Description,
-                Author = Author(context.UserId),
+                Author = ProposalDecisions.AuthorOf(context.UserId),
                 Changes = changes,
             },
             patches).ConfigureAwait(false);
@@ -71,36 +71,22 @@ public static class ProposalsApi
     private static async Task<Ok<JsonObject>> GetAsync(string ws, string id, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
     {
         var context = await access.RequireAsync(user, ws, WorkspaceRole.Viewer, cancellationToken).ConfigureAwait(false);
-        var review = context.Live.Review(id) ?? throw NotFound(id);
+        var review = context.Live.Review(id) ?? throw ProposalDecisions.NotFound(id);
         return TypedResults.Ok(ProposalJsonViews.Detail(review));
     }
 
     /// <summary>Merges into main and reloads the changed panels; 409 <c>CONFLICT</c> when it no longer merges cleanly.</summary>
-    private static async Task<Ok<JsonObject>> AcceptAsync(string ws, string id, WorkspaceRole acceptRole, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
+    private static async Task<Ok<JsonObject>> AcceptAsync(string ws, string id, ClaimsPrincipal user, ProposalDecisions decisions, CancellationToken cancellationToken)
     {
-        var context = await access.RequireAsync(user, ws, acceptRole, cancellationToken).ConfigureAwait(false);
-        var acceptance = await context.Live.AcceptProposalAsync(id).ConfigureAwait(false);
+        var acceptance = await decisions.AcceptAsync(user.GetUserId(), ws, id, cancellationToken).ConfigureAwait(false);
         var json = ProposalJsonViews.Summary(acceptance.Proposal);
         json["mergeKind"] = JsonNamingPolicy.CamelCase.ConvertName(acceptance.Kind.ToString());
         json["mainSha"] = acceptance.MainSha;
         return TypedResults.Ok(json);
     }
 
-    /// <summary>
-    /// Owners reject any proposal; an editor may reject (withdraw) only a proposal they made, since rejecting
-    /// someone else's work is the owner's decision just as accepting it is.
-    /// </summary>
-    private static async Task<Ok<JsonObject>> RejectAsync(string ws, string id, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
-    {
-        var context = await access.RequireAsync(user, ws, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
-        var proposal = context.Live.Proposals.Get(id) ?? throw NotFound(id);
-        if (context.Role < WorkspaceRole.Owner && proposal.Author != Author(context.UserId))
-        {
-            throw new ApiException(ErrorCodes.Forbidden, "only the workspace's owner or the proposal's author may reject it");
-        }
-
-        return TypedResults.Ok(ProposalJsonViews.Summary(await context.Live.RejectProposalAsync(id).ConfigureAwait(false)));
-    }
+    private static async Task<Ok<JsonObject>> RejectAsync(string ws, string id, ClaimsPrincipal user, ProposalDecisions decisions, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ProposalJsonViews.Summary(await decisions.RejectAsync(user.GetUserId(), ws, id, cancellationToken).ConfigureAwait(false)));
 
     /// <summary>Sync asks an LLM what a panel's change means for the others; this server has none configured.</summary>
     private static async Task<ProblemHttpResult> SyncAsync(string ws, SyncRequest? request, ClaimsPrincipal user, WorkspaceAccess access, CancellationToken cancellationToken)
@@ -124,9 +110,4 @@ public static class ProposalsApi
             _ => throw new ApiException(ErrorCodes.BadRequest, $"changes[{index}] needs either 'content' or 'delete: true'"),
         };
     }
-
-    /// <summary>Proposals are authored by user id (stable across email changes; the client resolves names).</summary>
-    private static string Author(Guid userId) => userId.ToString("D");
-
-    private static ProposalException NotFound(string id) => new("NOT_FOUND", $"there is no proposal '{id}'");
 }
