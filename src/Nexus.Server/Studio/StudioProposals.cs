@@ -55,9 +55,5 @@ internal sealed class StudioProposals(IServiceScopeFactory scopes) : IStudioProp
     private static Task<WorkspaceContext> RequireAsync(IServiceProvider services, Guid userId, Guid workspaceId, CancellationToken cancellationToken) =>
         services.GetRequiredService<WorkspaceAccess>().RequireAsync(userId, WorkspaceAccess.HostId(workspaceId), WorkspaceRole.Viewer, cancellationToken);
 
-    private Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> operation) => PlatformRefusals.TranslateAsync(async () =>
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await operation(scope.ServiceProvider).ConfigureAwait(false);
-    });
+    private Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> operation) => PlatformRefusals.InScopeAsync(scopes, operation);
 }
