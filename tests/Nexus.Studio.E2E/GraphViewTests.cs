@@ -26,6 +26,7 @@ public sealed class GraphViewTests(StudioFixture studio) : IClassFixture<StudioF
         await Assertions.Expect(page.Locator("[data-entity-node='panel:tasks']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-entity-node='tool:tasks/add']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-legend-category=data]")).ToBeVisibleAsync();
+        await AssertDiagramAssetsServedAsync(page);
 
         // A patch through the API while the page is open: the new concept shows without a reload.
         await ApplyLaunchConceptAsync(context, workspacePath);
@@ -57,6 +58,20 @@ public sealed class GraphViewTests(StudioFixture studio) : IClassFixture<StudioF
         await Assertions.Expect(page.Locator("[data-entity-node]:not([data-category=action])")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-entity-node][data-category=action]")).ToHaveCountAsync(4);
         await Assertions.Expect(page.Locator(".diagram-link")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The diagram library's stylesheet and script the page links are served by the server.</summary>
+    private static async Task AssertDiagramAssetsServedAsync(IPage page)
+    {
+        var assets = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('link[href*=\"Z.Blazor.Diagrams\"], script[src*=\"Z.Blazor.Diagrams\"]')].map(e => e.href || e.src)");
+        Assert.Equal(2, assets.Length);
+        foreach (var asset in assets)
+        {
+            var response = await page.APIRequest.GetAsync(asset);
+            Assert.True(response.Ok, $"{asset}: {response.Status}");
+            Assert.True((await response.BodyAsync()).Length > 100, $"{asset} has content");
+        }
     }
 
     /// <summary>Signs in to the HTTP API and applies a patch set adding a concept the tasks panel implements.</summary>

@@ -28,15 +28,20 @@ public sealed class GraphPageTests
     }
 
     [Fact]
-    public async Task Clicking_a_category_in_the_legend_hides_its_nodes_and_clicking_again_shows_them()
+    public async Task Clicking_a_category_in_the_legend_hides_its_nodes_but_not_the_selection_and_clicking_again_shows_them()
     {
         var (live, port) = await GraphFixtures.StartAsync();
         await using var _ = live;
         var page = RenderPage(live, port);
+        page.Find("[data-entity-item='state:tasks/items']").Click();
+        page.Until(() => Assert.NotNull(page.Find("[data-section=entity-details][data-entity='state:tasks/items']")));
+        Assert.Empty(page.FindAll("[data-hidden-by-filter]"));
 
         page.Find("[data-legend-category=data]").Click();
 
         page.Until(() => Assert.Empty(page.FindAll("[data-entity-node][data-category=data]")));
+        // The selection stays, marked as hidden on the canvas.
+        Assert.NotNull(page.Find("[data-section=entity-details][data-entity='state:tasks/items'] [data-hidden-by-filter]"));
         Assert.Equal("no", page.Find("[data-legend-category=data]").GetAttribute("data-shown"));
         Assert.Equal(3, page.FindAll("[data-entity-node]").Count);
         Assert.Empty(page.FindAll("[data-entity-item='state:tasks/items']"));
