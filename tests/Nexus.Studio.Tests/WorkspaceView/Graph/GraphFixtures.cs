@@ -1,10 +1,7 @@
-using System.Security.Claims;
 using Blazor.Diagrams.Core.Geometry;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using Nexus.Graph;
 using Nexus.Graph.Patches;
-using Nexus.Studio.Account;
 using Nexus.Studio.Platform;
 using Nexus.Studio.Tests.Support;
 
@@ -63,16 +60,12 @@ internal static class GraphFixtures
     };
 
     /// <summary>The tasks panel's workspace behind a port for one signed-in member, ready to render pages in.</summary>
-    public static async Task<(LivePanel Live, GraphPort Port)> StartAsync(StudioRole role = StudioRole.Viewer)
+    public static async Task<(LivePanel Live, OneWorkspace Port)> StartAsync(StudioRole role = StudioRole.Viewer)
     {
-        var port = new GraphPort(role);
+        var port = new OneWorkspace(role);
         var live = await LivePanel.StartAsync(Tasks, prepare: (bunit, workspace) =>
         {
-            port.Live = workspace;
-            bunit.Services.AddSingleton<IStudioWorkspaces>(port);
-            var auth = bunit.AddAuthorization();
-            auth.SetAuthorized("member");
-            auth.SetClaims(new Claim(StudioAuthentication.UserIdClaim, port.UserId.ToString("D")));
+            port.Serve(bunit, workspace);
             // The diagram asks the browser for its canvas's size; a test has no layout, so it answers with one.
             bunit.JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true).SetResult(new Rectangle(new Point(0, 0), new Size(1000, 700)));
         });

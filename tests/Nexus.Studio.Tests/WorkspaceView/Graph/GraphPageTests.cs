@@ -138,7 +138,7 @@ public sealed class GraphPageTests
     }
 
     /// <summary>The page in a host with the layout's providers, once it shows <paramref name="ready"/>.</summary>
-    private static IRenderedComponent<GraphPageHost> RenderPage(LivePanel live, GraphPort port, string ready = "[data-entity-node]")
+    private static IRenderedComponent<GraphPageHost> RenderPage(LivePanel live, OneWorkspace port, string ready = "[data-entity-node]")
     {
         var page = live.Bunit.Render<GraphPageHost>(p => p.Add(h => h.WorkspaceId, port.WorkspaceId));
         page.Until(() => Assert.NotEmpty(page.FindAll(ready)));
