@@ -20,6 +20,12 @@ public sealed class WorkspaceNog
     /// <summary>One more with every change of a panel or of the authored graph.</summary>
     public long Version { get; private set; }
 
+    /// <summary>
+    /// Raised after every change (a panel derived again or removed, the authored graph read or patched), outside the
+    /// graph's lock and on the thread that made the change: handlers must be quick and must not throw.
+    /// </summary>
+    public event Action? Changed;
+
     /// <summary>Why <c>graph/nog.json</c> could not be read (the authored part is empty then, and patches are refused).</summary>
     public string? AuthoredProblem { get; private set; }
 
@@ -82,8 +88,10 @@ public sealed class WorkspaceNog
         {
             _builder.SetAuthored(authored);
             AuthoredProblem = problem;
-            Changed();
+            Invalidate();
         }
+
+        Changed?.Invoke();
     }
 
     /// <summary>Derives (again) what a panel contributes; a document that did not parse contributes nothing.</summary>
@@ -101,8 +109,10 @@ public sealed class WorkspaceNog
                 _builder.SetPanel(panelId, document);
             }
 
-            Changed();
+            Invalidate();
         }
+
+        Changed?.Invoke();
     }
 
     public void RemovePanel(string panelId)
@@ -110,8 +120,10 @@ public sealed class WorkspaceNog
         lock (_gate)
         {
             _builder.RemovePanel(panelId);
-            Changed();
+            Invalidate();
         }
+
+        Changed?.Invoke();
     }
 
     /// <summary>
@@ -189,7 +201,7 @@ public sealed class WorkspaceNog
         return new NogDocument(entities.Values, relationships.Values, views);
     }
 
-    private void Changed()
+    private void Invalidate()
     {
         _built = null;
         Version++;
