@@ -1,10 +1,6 @@
-using System.Security.Claims;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using Nexus.Studio.Account;
 using Nexus.Studio.Platform;
 using Nexus.Studio.Tests.Support;
-using Nexus.Workspace;
 
 namespace Nexus.Studio.Tests.WorkspaceView;
 
@@ -70,14 +66,7 @@ public sealed class WorkspacePageHistoryTests
     }
 
     /// <summary>The panel's workspace behind the port, and a signed-in user the port knows; the page is rendered in a host with the layout's providers.</summary>
-    private static Task<LivePanel> StartAsync(OneWorkspace port) => LivePanel.StartAsync(Counter, prepare: (bunit, workspace) =>
-    {
-        port.Live = workspace;
-        bunit.Services.AddSingleton<IStudioWorkspaces>(port);
-        var auth = bunit.AddAuthorization();
-        auth.SetAuthorized("member");
-        auth.SetClaims(new Claim(StudioAuthentication.UserIdClaim, port.UserId.ToString("D")));
-    });
+    private static Task<LivePanel> StartAsync(OneWorkspace port) => LivePanel.StartAsync(Counter, prepare: port.Serve);
 
     /// <summary>The workspace page, once its panel card shows.</summary>
     private static IRenderedComponent<WorkspacePageHost> RenderPage(LivePanel live, OneWorkspace port)
@@ -85,47 +74,5 @@ public sealed class WorkspacePageHistoryTests
         var page = live.Bunit.Render<WorkspacePageHost>(p => p.Add(w => w.WorkspaceId, port.WorkspaceId));
         page.Until(() => Assert.NotNull(page.Find("[data-panel-card=counter]")));
         return page;
-    }
-
-    /// <summary>The port with one workspace: opened for its user up to the current role, refused above it (as the platform does).</summary>
-    private sealed class OneWorkspace(StudioRole role) : IStudioWorkspaces
-    {
-        public Guid UserId { get; } = Guid.NewGuid();
-
-        public Guid WorkspaceId { get; } = Guid.NewGuid();
-
-        public StudioRole Role { get; set; } = role;
-
-        public NexusWorkspace? Live { get; set; }
-
-        public Dictionary<string, string> Templates { get; } = [];
-
-        IReadOnlyDictionary<string, string> IStudioWorkspaces.Templates => Templates;
-
-        /// <summary>When set, the quota check refuses with it (as the platform does at a plan's limit).</summary>
-        public PlatformRefusalException? RoomRefusal { get; init; }
-
-        public Task<OpenedWorkspace> OpenAsync(Guid user, Guid workspaceId, StudioRole minimum, CancellationToken cancellationToken = default) =>
-            user != UserId || workspaceId != WorkspaceId || Live is null
-                ? throw new PlatformRefusalException(PlatformRefusalException.NotFound, "not found")
-                : Role < minimum
-                    ? throw new PlatformRefusalException("FORBIDDEN", "Your role does not allow this.")
-                    : Task.FromResult(new OpenedWorkspace(new WorkspaceSummary(WorkspaceId, "Shared", null, Role, DateTimeOffset.UtcNow), Live));
-
-        public Task EnsureCanChangeAsync(Guid user, Guid workspaceId, CancellationToken cancellationToken = default) =>
-            OpenAsync(user, workspaceId, StudioRole.Editor, cancellationToken);
-
-        public Task EnsureRoomForPanelAsync(Guid user, Guid workspaceId, CancellationToken cancellationToken = default) =>
-            RoomRefusal is { } refusal ? throw refusal : OpenAsync(user, workspaceId, StudioRole.Editor, cancellationToken);
-
-        public Task<IReadOnlyList<WorkspaceSummary>> ListAsync(Guid user, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<WorkspaceSummary> CreateAsync(Guid user, string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<WorkspaceSummary> CloneAsync(Guid user, Guid workspaceId, string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task RenameAsync(Guid user, Guid workspaceId, string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task DeleteAsync(Guid user, Guid workspaceId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }
