@@ -9,20 +9,6 @@ namespace Nexus.Studio.Tests.WorkspaceView;
 /// <summary>Arranging the workspace grid: editors through the menu or a drop/resize, saved in nexus.json; viewers only look.</summary>
 public sealed class WorkspacePageArrangeTests
 {
-    private const string Counter = """
-        <NexusPanel id="counter" title="Counter">
-          <Data><State name="count" type="number" default="0" /></Data>
-          <View><Text>Count: {$state.count}</Text></View>
-        </NexusPanel>
-        """;
-
-    private const string Notes = """
-        <NexusPanel id="notes" title="Notes">
-          <Data><State name="text" type="string" default="" /></Data>
-          <View><Text>{$state.text}</Text></View>
-        </NexusPanel>
-        """;
-
     [Fact]
     public async Task An_editor_moves_and_widens_a_panel_through_the_menu_and_the_manifest_holds_it()
     {
@@ -141,8 +127,8 @@ public sealed class WorkspacePageArrangeTests
     /// <summary>A workspace with two panels, counter first, behind the port.</summary>
     private static async Task<LivePanel> StartAsync(OneWorkspace port)
     {
-        var live = await LivePanel.StartAsync(Counter, prepare: port.Serve);
-        await live.Workspace.AddPanelAsync(Notes);
+        var live = await LivePanel.StartAsync(Panels.Counter, prepare: port.Serve);
+        await live.Workspace.AddPanelAsync(Panels.Notes);
         return live;
     }
 
