@@ -90,7 +90,8 @@ function resize(grid, handle, start, dotnet, rowHeight, columns, maxRows) {
     const gap = parseFloat(getComputedStyle(grid).columnGap) || 0;
     const column = (grid.getBoundingClientRect().width - gap * (columns - 1)) / columns;
     const savedHeight = item.dataset.height === 'auto' ? null : Number(item.dataset.height);
-    let width = Math.round((box.width + gap) / (column + gap));
+    const savedWidth = Math.round((box.width + gap) / (column + gap));
+    let width = savedWidth;
     let height = savedHeight;
 
     handle.setPointerCapture(start.pointerId);
@@ -110,7 +111,10 @@ function resize(grid, handle, start, dotnet, rowHeight, columns, maxRows) {
         handle.removeEventListener('pointerup', release);
         handle.removeEventListener('pointercancel', release);
         try {
-            await dotnet.invokeMethodAsync('ResizeAsync', panelId, width, height);
+            // A click on the corner changes nothing (and so saves nothing, not even the automatic width as a number).
+            if (width !== savedWidth || height !== savedHeight) {
+                await dotnet.invokeMethodAsync('ResizeAsync', panelId, width, height);
+            }
         } finally {
             // The grid now draws the saved size itself.
             item.classList.remove('studio-resizing');
