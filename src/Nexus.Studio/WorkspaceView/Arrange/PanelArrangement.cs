@@ -22,16 +22,14 @@ public sealed class PanelArrangement
     {
         ArgumentNullException.ThrowIfNull(panelIds);
         ArgumentNullException.ThrowIfNull(manifest);
-        var saved = new Dictionary<string, (PanelPlacement Placement, int Index)>(StringComparer.Ordinal);
-        foreach (var (placement, index) in manifest.Panels.Select((p, i) => (p, i)))
-        {
-            saved.TryAdd(placement.Id, (placement, index));
-        }
-
+        var saved = manifest.Panels
+            .Select((placement, index) => (placement, index))
+            .DistinctBy(x => x.placement.Id, StringComparer.Ordinal)
+            .ToDictionary(x => x.placement.Id, StringComparer.Ordinal);
+        // OrderBy is stable: panels the manifest does not list keep their order, after the others.
         return new([.. panelIds
-            .Select((id, position) => saved.TryGetValue(id, out var entry) ? (entry.Placement, entry.Index, position) : (new PanelPlacement(id), int.MaxValue, position))
-            .OrderBy(x => x.Item2).ThenBy(x => x.position)
-            .Select(x => x.Item1)]);
+            .OrderBy(id => saved.TryGetValue(id, out var entry) ? entry.index : int.MaxValue)
+            .Select(id => saved.TryGetValue(id, out var entry) ? entry.placement : new PanelPlacement(id))]);
     }
 
     public PanelPlacement? Find(string panelId) => Placements.FirstOrDefault(p => p.Id == panelId);
