@@ -103,7 +103,12 @@ public sealed partial class NexusWorkspace
     {
         if (changedPaths.Contains(WorkspacePaths.Manifest))
         {
+            var before = Manifest.Panels;
             Manifest = WorkspaceManifest.Parse(Git.ReadText(WorkspacePaths.Manifest) ?? Manifest.ToJson());
+            if (!before.SequenceEqual(Manifest.Panels))
+            {
+                RaisePanelsArranged();
+            }
         }
 
         if (changedPaths.Contains(WorkspacePaths.Graph))

@@ -131,10 +131,18 @@ public sealed partial class NexusWorkspace
         }
     }
 
-    /// <summary>Saves the panels' order and placement on the grid (one commit); ids not in the workspace are refused.</summary>
+    /// <summary>
+    /// Saves the panels' order and placement on the grid (one commit) and raises <see cref="PanelsArranged"/>; ids not
+    /// in the workspace (PANEL_NOT_FOUND) and placements off the grid (INVALID_PLACEMENT) are refused.
+    /// </summary>
     public async Task ArrangePanelsAsync(IReadOnlyList<PanelPlacement> placements)
     {
         ArgumentNullException.ThrowIfNull(placements);
+        if (PanelPlacement.Problem(placements) is { } problem)
+        {
+            throw new WorkspaceException(WorkspaceErrorCodes.InvalidPlacement, problem);
+        }
+
         await _structure.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -147,6 +155,7 @@ public sealed partial class NexusWorkspace
             var manifest = Manifest with { Panels = [.. placements, .. Manifest.Panels.Where(p => !placed.Contains(p.Id))] };
             Git.Commit([FileChange.Write(WorkspacePaths.Manifest, manifest.ToJson())], "Arrange panels");
             Manifest = manifest;
+            RaisePanelsArranged();
         }
         finally
         {

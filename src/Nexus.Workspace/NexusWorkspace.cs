@@ -83,6 +83,9 @@ public sealed partial class NexusWorkspace : IAsyncDisposable
     /// <summary>Raised after a panel was added, edited, reloaded or removed (for example to announce tools/list_changed).</summary>
     public event Action<string>? PanelsChanged;
 
+    /// <summary>Raised after the panels' order or placement in the manifest changed (arranged, or a revert of it).</summary>
+    public event Action? PanelsArranged;
+
     /// <summary>The extensions enabled by the manifest (<c>nexus.fs</c> and <c>nexus.kv</c> unless it says otherwise).</summary>
     public IReadOnlyCollection<string> EnabledExtensions => _extensions.Enabled;
 
@@ -249,6 +252,8 @@ public sealed partial class NexusWorkspace : IAsyncDisposable
     }
 
     private void RaisePanelsChanged(string panelId) => PanelsChanged?.Invoke(panelId);
+
+    private void RaisePanelsArranged() => PanelsArranged?.Invoke();
 
     /// <summary>
     /// The manifest's extension settings. Settings that do not validate leave every extension disabled (deny by

@@ -54,4 +54,5 @@ public static class WorkspaceErrorCodes
     public const string NotDurable = "NOT_DURABLE";
     public const string Conflict = "CONFLICT";
     public const string CommitNotFound = "COMMIT_NOT_FOUND";
+    public const string InvalidPlacement = "INVALID_PLACEMENT";
 }

@@ -55,7 +55,35 @@ public sealed record WorkspaceManifest
 }
 
 /// <summary>Where a panel sits on the workspace grid (columns and rows of the UI's layout; null = automatic).</summary>
-public sealed record PanelPlacement(string Id, int? X = null, int? Y = null, int? Width = null, int? Height = null);
+public sealed record PanelPlacement(string Id, int? X = null, int? Y = null, int? Width = null, int? Height = null)
+{
+    /// <summary>The grid's columns: a width is 1 to this many.</summary>
+    public const int GridColumns = 12;
+
+    /// <summary>The tallest a panel may be, in grid rows.</summary>
+    public const int MaxRows = 24;
+
+    /// <summary>Why these placements cannot be saved (a repeated id, a width or height off the grid), or null when they can.</summary>
+    public static string? Problem(IReadOnlyList<PanelPlacement> placements)
+    {
+        ArgumentNullException.ThrowIfNull(placements);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var placement in placements)
+        {
+            var problem = !seen.Add(placement.Id) ? "is placed twice"
+                : placement.Width is < 1 or > GridColumns ? $"has width {placement.Width}; a width is 1 to {GridColumns} columns"
+                : placement.Height is < 1 or > MaxRows ? $"has height {placement.Height}; a height is 1 to {MaxRows} rows"
+                : placement.X is < 0 || placement.Y is < 0 ? "has a negative position"
+                : null;
+            if (problem is not null)
+            {
+                return $"panel '{placement.Id}' {problem}";
+            }
+        }
+
+        return null;
+    }
+}
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

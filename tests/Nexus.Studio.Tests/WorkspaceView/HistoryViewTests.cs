@@ -7,26 +7,11 @@ namespace Nexus.Studio.Tests.WorkspaceView;
 /// <summary>The history section over a real workspace: commits, a commit's diff, revert with its confirmation.</summary>
 public sealed class HistoryViewTests
 {
-    private const string Counter = """
-        <NexusPanel id="counter" title="Counter">
-          <Data><State name="count" type="number" default="0" /></Data>
-          <Logic><Tool name="inc"><Handler>$state.count = $state.count + 1;</Handler></Tool></Logic>
-          <View><Text className="count">Count: {$state.count}</Text></View>
-        </NexusPanel>
-        """;
-
-    private const string Notes = """
-        <NexusPanel id="notes" title="Notes">
-          <Data><State name="text" type="string" default="" /></Data>
-          <View><Text>{$state.text}</Text></View>
-        </NexusPanel>
-        """;
-
     [Fact]
     public async Task The_workspace_commits_are_listed_newest_first_and_a_panel_filter_keeps_only_that_panels()
     {
-        await using var live = await LivePanel.StartAsync(Counter);
-        await live.Workspace.AddPanelAsync(Notes);
+        await using var live = await LivePanel.StartAsync(Panels.Counter);
+        await live.Workspace.AddPanelAsync(Panels.Notes);
         await live.Panel.CallAsync("inc");
         await live.Workspace.FlushAsync();
 
@@ -45,7 +30,7 @@ public sealed class HistoryViewTests
     [Fact]
     public async Task Selecting_a_state_commit_shows_its_removed_and_added_lines()
     {
-        await using var live = await LivePanel.StartAsync(Counter);
+        await using var live = await LivePanel.StartAsync(Panels.Counter);
         await live.Panel.CallAsync("inc");
         var sha = (await live.Workspace.FlushAsync())!;
         var cut = RenderHistory(live, "counter", canRevert: false, _ => Task.FromResult(true));
@@ -62,7 +47,7 @@ public sealed class HistoryViewTests
     [Fact]
     public async Task A_viewer_is_not_offered_the_revert()
     {
-        await using var live = await LivePanel.StartAsync(Counter);
+        await using var live = await LivePanel.StartAsync(Panels.Counter);
         var cut = RenderHistory(live, null, canRevert: false, _ => throw new InvalidOperationException("a viewer cannot revert"));
 
         cut.Find("[data-commit]").Click();
@@ -74,7 +59,7 @@ public sealed class HistoryViewTests
     [Fact]
     public async Task Revert_asks_first_cancel_keeps_everything_and_confirm_reverts_and_lists_the_new_commit()
     {
-        await using var live = await LivePanel.StartAsync(Counter);
+        await using var live = await LivePanel.StartAsync(Panels.Counter);
         await live.Panel.CallAsync("inc");
         var sha = (await live.Workspace.FlushAsync())!;
         var reverted = new List<string>();

@@ -1,5 +1,4 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using Nexus.Studio.Platform;
 using Nexus.Studio.Tests.Support;
 
@@ -8,13 +7,6 @@ namespace Nexus.Studio.Tests.WorkspaceView;
 /// <summary>The workspace page's history: viewers read it; a revert needs the editor role, checked again when it runs.</summary>
 public sealed class WorkspacePageHistoryTests
 {
-    private const string Counter = """
-        <NexusPanel id="counter" title="Counter">
-          <Data><State name="count" type="number" default="0" /></Data>
-          <View><Text className="count">Count: {$state.count}</Text></View>
-        </NexusPanel>
-        """;
-
     [Fact]
     public async Task A_viewer_opens_a_panels_history_and_sees_its_diff_but_no_revert()
     {
@@ -55,7 +47,7 @@ public sealed class WorkspacePageHistoryTests
     public async Task A_refused_panel_add_shows_its_refusal_and_adds_nothing()
     {
         var port = new OneWorkspace(StudioRole.Editor) { RoomRefusal = new PlatformRefusalException("PANEL_LIMIT", "The workspace already has the most panels its owner's plan allows.") };
-        port.Templates["counter2"] = Counter.Replace("id=\"counter\"", "id=\"counter2\"", StringComparison.Ordinal);
+        port.Templates["counter2"] = Panels.Counter.Replace("id=\"counter\"", "id=\"counter2\"", StringComparison.Ordinal);
         await using var live = await StartAsync(port);
         var page = RenderPage(live, port);
 
@@ -67,7 +59,7 @@ public sealed class WorkspacePageHistoryTests
     }
 
     /// <summary>The panel's workspace behind the port, and a signed-in user the port knows; the page is rendered in a host with the layout's providers.</summary>
-    private static Task<LivePanel> StartAsync(OneWorkspace port) => LivePanel.StartAsync(Counter, prepare: port.SignIn);
+    private static Task<LivePanel> StartAsync(OneWorkspace port) => LivePanel.StartAsync(Panels.Counter, prepare: port.SignIn);
 
     /// <summary>The workspace page, once its panel card shows.</summary>
     private static IRenderedComponent<WorkspacePageHost> RenderPage(LivePanel live, OneWorkspace port)
