@@ -56,6 +56,10 @@ public sealed class WorkspaceProposalTests
         await workspace.AddPanelAsync(TestPanels.Counter);
         var proposal = await workspace.ProposeAsync(Change("panels/counter.nxml", TestPanels.CounterV2));
         await workspace.ReplaceSourceAsync("counter", TestPanels.CounterV2.Replace("Counter v2", "Counter v3", StringComparison.Ordinal));
+
+        // The reloaded panel's state reaches main in a later state commit; commit it now so main moves only if the
+        // refused proposals move it.
+        await workspace.FlushAsync();
         var main = workspace.Git.HeadSha();
 
         await Assert.ThrowsAsync<ProposalConflictException>(() => workspace.AcceptProposalAsync(proposal.Id));
