@@ -125,8 +125,7 @@ public static class ProposalsApi
         };
     }
 
-    /// <summary>Proposals are authored by user id (stable across email changes; the client resolves names).</summary>
-    private static string Author(Guid userId) => userId.ToString("D");
+    private static string Author(Guid userId) => ProposalAuthors.ForUser(userId);
 
     private static ProposalException NotFound(string id) => new("NOT_FOUND", $"there is no proposal '{id}'");
 }
