@@ -18,7 +18,5 @@ public sealed record SourceRefusal(string Code, string Message, IReadOnlyList<Di
         _ => null,
     };
 
-    /// <summary>The workspace's messages start in lower case (the API puts them after a status); shown alone they are sentences.</summary>
-    private static string Sentence(string message) =>
-        message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..] + (message.EndsWith('.') ? "" : ".");
+    private static string Sentence(string message) => PlatformRefusalException.Sentence(message);
 }
