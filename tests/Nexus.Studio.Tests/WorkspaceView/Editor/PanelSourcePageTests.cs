@@ -54,6 +54,23 @@ public sealed class PanelSourcePageTests
     }
 
     [Fact]
+    public async Task Choosing_a_finding_moves_the_cursor_to_it()
+    {
+        var (live, port) = await StartAsync(StudioRole.Editor);
+        await using var _ = live;
+        var page = Render(live, port);
+        Type(page, EditorPanels.Broken);
+        page.Until(() => Assert.NotNull(page.Find("[data-check-state=errors] [data-diagnostic=INVALID_TYPE]")));
+        var finding = SourceCheck.Of(EditorPanels.Broken).Diagnostics.First(d => d.Code == "INVALID_TYPE");
+
+        page.Find("[data-diagnostic=INVALID_TYPE]").Click();
+
+        page.Until(() => Assert.Contains(live.Bunit.JSInterop.Invocations, call =>
+            call.Identifier == "blazorMonaco.editor.setPosition" && call.Arguments[1] is BlazorMonaco.Position position
+            && position.LineNumber == finding.Line && position.Column == finding.Column));
+    }
+
+    [Fact]
     public async Task The_layout_sketch_follows_the_check_and_stays_while_the_text_does_not_parse()
     {
         var (live, port) = await StartAsync(StudioRole.Editor);
