@@ -170,6 +170,21 @@ public sealed class PanelSourcePageTests
         Assert.NotNull(page.Find("[data-status=unsaved]"));
     }
 
+    [Theory]
+    [InlineData(StudioRole.Editor, "edit-source")]
+    [InlineData(StudioRole.Viewer, "view-source")]
+    public async Task A_panel_card_links_to_its_source_editing_for_editors_and_reading_for_viewers(StudioRole role, string action)
+    {
+        var (live, port) = await StartAsync(role);
+        await using var _ = live;
+
+        var page = live.Bunit.Render<WorkspacePageHost>(p => p.Add(w => w.WorkspaceId, port.WorkspaceId));
+
+        page.Until(() => Assert.Equal(
+            PanelSourcePage.PathOf(port.WorkspaceId, "counter"),
+            page.Find($"[data-panel-card=counter] [data-action={action}]").GetAttribute("href")));
+    }
+
     [Fact]
     public async Task A_panel_that_does_not_exist_says_so()
     {
