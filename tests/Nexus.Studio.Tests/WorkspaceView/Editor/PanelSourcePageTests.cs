@@ -17,9 +17,8 @@ public sealed class PanelSourcePageTests
     [Fact]
     public async Task An_error_shows_its_finding_and_blocks_saving_then_the_fixed_source_is_saved_and_the_panel_reloads()
     {
-        var (live, port) = await StartAsync(StudioRole.Editor);
-        await using var _ = live;
-        var page = Render(live, port);
+        await using var editor = await OpenAsync(StudioRole.Editor);
+        var (live, port, page) = (editor.Live, editor.Port, editor.Page);
         Assert.True(page.Find("[data-action=save-source]").HasAttribute("disabled"));
 
         Type(page, EditorPanels.Broken);
@@ -56,9 +55,8 @@ public sealed class PanelSourcePageTests
     [Fact]
     public async Task Choosing_a_finding_moves_the_cursor_to_it()
     {
-        var (live, port) = await StartAsync(StudioRole.Editor);
-        await using var _ = live;
-        var page = Render(live, port);
+        await using var editor = await OpenAsync(StudioRole.Editor);
+        var (live, port, page) = (editor.Live, editor.Port, editor.Page);
         Type(page, EditorPanels.Broken);
         page.Until(() => Assert.NotNull(page.Find("[data-check-state=errors] [data-diagnostic=INVALID_TYPE]")));
         var finding = SourceCheck.Of(EditorPanels.Broken).Diagnostics.First(d => d.Code == "INVALID_TYPE");
@@ -73,9 +71,8 @@ public sealed class PanelSourcePageTests
     [Fact]
     public async Task The_layout_sketch_follows_the_check_and_stays_while_the_text_does_not_parse()
     {
-        var (live, port) = await StartAsync(StudioRole.Editor);
-        await using var _ = live;
-        var page = Render(live, port);
+        await using var editor = await OpenAsync(StudioRole.Editor);
+        var (live, port, page) = (editor.Live, editor.Port, editor.Page);
         Assert.Contains("<svg", page.Find("[data-sketch=svg]").InnerHtml, StringComparison.Ordinal);
 
         Type(page, EditorPanels.Counter[..60]);
@@ -86,9 +83,8 @@ public sealed class PanelSourcePageTests
     [Fact]
     public async Task Propose_instead_creates_a_proposal_with_the_edit_and_links_to_the_proposals()
     {
-        var (live, port) = await StartAsync(StudioRole.Editor);
-        await using var _ = live;
-        var page = Render(live, port);
+        await using var editor = await OpenAsync(StudioRole.Editor);
+        var (live, port, page) = (editor.Live, editor.Port, editor.Page);
         Type(page, EditorPanels.Renamed);
         page.Until(() => Assert.False(page.Find("[data-action=propose-source]").HasAttribute("disabled")));
 
@@ -107,9 +103,8 @@ public sealed class PanelSourcePageTests
     [Fact]
     public async Task A_source_saved_elsewhere_under_an_edit_is_reported_and_not_overwritten_until_reloaded()
     {
-        var (live, port) = await StartAsync(StudioRole.Editor);
-        await using var _ = live;
-        var page = Render(live, port);
+        await using var editor = await OpenAsync(StudioRole.Editor);
+        var (live, port, page) = (editor.Live, editor.Port, editor.Page);
         var mine = EditorPanels.Counter.Replace("Counter", "Mine", StringComparison.Ordinal);
         Type(page, mine);
         page.Until(() => Assert.False(page.Find("[data-action=save-source]").HasAttribute("disabled")));
@@ -128,9 +123,8 @@ public sealed class PanelSourcePageTests
     [Fact]
     public async Task An_untouched_editor_shows_a_source_saved_elsewhere()
     {
-        var (live, port) = await StartAsync(StudioRole.Editor);
-        await using var _ = live;
-        var page = Render(live, port);
+        await using var editor = await OpenAsync(StudioRole.Editor);
+        var (live, port, page) = (editor.Live, editor.Port, editor.Page);
 
         await live.Workspace.ReplaceSourceAsync("counter", EditorPanels.Renamed);
 
@@ -143,9 +137,8 @@ public sealed class PanelSourcePageTests
     [Fact]
     public async Task A_viewer_reads_the_source_without_save_or_propose()
     {
-        var (live, port) = await StartAsync(StudioRole.Viewer);
-        await using var _ = live;
-        var page = Render(live, port);
+        await using var editor = await OpenAsync(StudioRole.Viewer);
+        var (live, port, page) = (editor.Live, editor.Port, editor.Page);
 
         Assert.NotNull(page.Find("[data-readonly=yes]"));
         Assert.True(page.FindComponent<MonacoSourceEditor>().Instance.ReadOnly);
@@ -156,9 +149,8 @@ public sealed class PanelSourcePageTests
     [Fact]
     public async Task An_editor_demoted_while_editing_is_refused_the_save_and_keeps_the_text()
     {
-        var (live, port) = await StartAsync(StudioRole.Editor);
-        await using var _ = live;
-        var page = Render(live, port);
+        await using var editor = await OpenAsync(StudioRole.Editor);
+        var (live, port, page) = (editor.Live, editor.Port, editor.Page);
         Type(page, EditorPanels.Renamed);
         page.Until(() => Assert.False(page.Find("[data-action=save-source]").HasAttribute("disabled")));
 
@@ -211,6 +203,13 @@ public sealed class PanelSourcePageTests
         return (live, port!);
     }
 
+    /// <summary>The editor page open on the counter panel, for a member with <paramref name="role"/>.</summary>
+    private static async Task<OpenEditor> OpenAsync(StudioRole role)
+    {
+        var (live, port) = await StartAsync(role);
+        return new OpenEditor(live, port, Render(live, port));
+    }
+
     private static IRenderedComponent<SourcePageHost> Render(LivePanel live, EditorWorkspaces port)
     {
         var page = live.Bunit.Render<SourcePageHost>(p => p.Add(h => h.WorkspaceId, port.WorkspaceId).Add(h => h.PanelId, "counter"));
@@ -223,5 +222,10 @@ public sealed class PanelSourcePageTests
     {
         var editor = page.FindComponent<MonacoSourceEditor>();
         page.InvokeAsync(() => editor.Instance.TextChanged.InvokeAsync(text)).GetAwaiter().GetResult();
+    }
+
+    private sealed record OpenEditor(LivePanel Live, EditorWorkspaces Port, IRenderedComponent<SourcePageHost> Page) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Live.DisposeAsync();
     }
 }
