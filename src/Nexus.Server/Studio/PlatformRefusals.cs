@@ -49,7 +49,5 @@ internal static class PlatformRefusals
         return await operation(scope.ServiceProvider).ConfigureAwait(false);
     });
 
-    /// <summary>The API's messages start in lower case (they follow a status); the UI shows them as sentences.</summary>
-    private static string Sentence(string message) =>
-        message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..] + (message.EndsWith('.') ? "" : ".");
+    private static string Sentence(string message) => PlatformRefusalException.Sentence(message);
 }

@@ -35,4 +35,11 @@ public sealed class PlatformRefusalException : Exception
 
     /// <summary>True for a workspace that does not exist or that the user is not a member of (the two look alike).</summary>
     public bool IsNotFound => Code == NotFound;
+
+    /// <summary>The platform's messages start in lower case (the API puts them after a status); shown alone they are sentences.</summary>
+    public static string Sentence(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..] + (message.EndsWith('.') ? "" : ".");
+    }
 }

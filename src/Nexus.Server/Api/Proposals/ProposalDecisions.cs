@@ -15,9 +15,6 @@ public sealed record ProposalRights(bool MayAccept, bool MayReject);
 /// </summary>
 public sealed class ProposalDecisions(WorkspaceAccess access, ProposalsApiOptions options)
 {
-    /// <summary>Proposals are authored by user id (stable across email changes; clients resolve names).</summary>
-    public static string AuthorOf(Guid userId) => userId.ToString("D");
-
     /// <summary>What the member in <paramref name="context"/> may do with <paramref name="proposal"/> now (its status included).</summary>
     public ProposalRights RightsOf(WorkspaceContext context, Proposal proposal)
     {
@@ -53,5 +50,5 @@ public sealed class ProposalDecisions(WorkspaceAccess access, ProposalsApiOption
 
     private static bool IsRejecter(WorkspaceContext context, Proposal proposal) =>
         context.Role == WorkspaceRole.Owner
-        || (context.Role >= WorkspaceRole.Editor && proposal.Author == AuthorOf(context.UserId));
+        || (context.Role >= WorkspaceRole.Editor && proposal.Author == ProposalAuthors.ForUser(context.UserId));
 }

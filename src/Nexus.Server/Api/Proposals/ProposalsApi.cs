@@ -46,7 +46,7 @@ public static class ProposalsApi
             {
                 Title = request.Title ?? "",
                 Description = request.Description,
-                Author = ProposalDecisions.AuthorOf(context.UserId),
+                Author = ProposalAuthors.ForUser(context.UserId),
                 Changes = changes,
             },
             patches).ConfigureAwait(false);
