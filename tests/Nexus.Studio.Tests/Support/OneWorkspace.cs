@@ -42,11 +42,26 @@ internal sealed class OneWorkspace(StudioRole role) : IStudioWorkspaces
                 ? throw new PlatformRefusalException("FORBIDDEN", "Your role does not allow this.")
                 : Task.FromResult(new OpenedWorkspace(new WorkspaceSummary(WorkspaceId, "Shared", null, Role, DateTimeOffset.UtcNow), Live));
 
-    public Task EnsureCanChangeAsync(Guid user, Guid workspaceId, CancellationToken cancellationToken = default) =>
-        OpenAsync(user, workspaceId, StudioRole.Editor, cancellationToken);
+    /// <summary>When set, every change is refused with it (as the platform does when the plan's storage is full).</summary>
+    public PlatformRefusalException? ChangeRefusal { get; set; }
 
-    public Task EnsureRoomForPanelAsync(Guid user, Guid workspaceId, CancellationToken cancellationToken = default) =>
-        RoomRefusal is { } refusal ? throw refusal : OpenAsync(user, workspaceId, StudioRole.Editor, cancellationToken);
+    public async Task EnsureCanChangeAsync(Guid user, Guid workspaceId, CancellationToken cancellationToken = default)
+    {
+        await OpenAsync(user, workspaceId, StudioRole.Editor, cancellationToken);
+        if (ChangeRefusal is { } refusal)
+        {
+            throw refusal;
+        }
+    }
+
+    public async Task EnsureRoomForPanelAsync(Guid user, Guid workspaceId, CancellationToken cancellationToken = default)
+    {
+        await EnsureCanChangeAsync(user, workspaceId, cancellationToken);
+        if (RoomRefusal is { } refusal)
+        {
+            throw refusal;
+        }
+    }
 
     public Task<IReadOnlyList<WorkspaceSummary>> ListAsync(Guid user, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 

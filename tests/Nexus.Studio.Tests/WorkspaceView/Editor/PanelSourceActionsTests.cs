@@ -14,7 +14,7 @@ public sealed class PanelSourceActionsTests
     {
         await using var live = await LivePanel.StartAsync(EditorPanels.Counter);
         await live.Panel.CallAsync("inc");
-        var port = new EditorWorkspaces(live.Workspace, StudioRole.Editor);
+        var port = new OneWorkspace(StudioRole.Editor) { Live = live.Workspace };
 
         var commit = await Actions(port).SaveAsync(EditorPanels.Counter, EditorPanels.Renamed, TestContext.Current.CancellationToken);
 
@@ -28,7 +28,7 @@ public sealed class PanelSourceActionsTests
     public async Task A_source_changed_since_the_editor_loaded_it_is_not_overwritten()
     {
         await using var live = await LivePanel.StartAsync(EditorPanels.Counter);
-        var port = new EditorWorkspaces(live.Workspace, StudioRole.Editor);
+        var port = new OneWorkspace(StudioRole.Editor) { Live = live.Workspace };
         await live.Workspace.ReplaceSourceAsync("counter", EditorPanels.Renamed); // another tab saved
 
         var mine = EditorPanels.Counter.Replace("Counter", "Mine", StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class PanelSourceActionsTests
     public async Task A_viewer_and_a_full_workspace_are_refused_and_nothing_changes()
     {
         await using var live = await LivePanel.StartAsync(EditorPanels.Counter);
-        var port = new EditorWorkspaces(live.Workspace, StudioRole.Viewer);
+        var port = new OneWorkspace(StudioRole.Viewer) { Live = live.Workspace };
         var head = live.Workspace.Git.HeadSha();
 
         var forbidden = await Assert.ThrowsAsync<PlatformRefusalException>(() => Actions(port).SaveAsync(EditorPanels.Counter, EditorPanels.Renamed, TestContext.Current.CancellationToken));
@@ -60,7 +60,7 @@ public sealed class PanelSourceActionsTests
     public async Task A_source_with_errors_is_refused_by_the_workspace_with_its_findings()
     {
         await using var live = await LivePanel.StartAsync(EditorPanels.Counter);
-        var port = new EditorWorkspaces(live.Workspace, StudioRole.Owner);
+        var port = new OneWorkspace(StudioRole.Owner) { Live = live.Workspace };
 
         var failure = await Assert.ThrowsAsync<WorkspaceException>(() => Actions(port).SaveAsync(EditorPanels.Counter, EditorPanels.Broken, TestContext.Current.CancellationToken));
         var refusal = SourceRefusal.From(failure);
@@ -74,7 +74,7 @@ public sealed class PanelSourceActionsTests
     public async Task Proposing_makes_a_proposal_with_the_edited_file_authored_by_the_user_and_leaves_the_panel_alone()
     {
         await using var live = await LivePanel.StartAsync(EditorPanels.Counter);
-        var port = new EditorWorkspaces(live.Workspace, StudioRole.Editor);
+        var port = new OneWorkspace(StudioRole.Editor) { Live = live.Workspace };
 
         var proposal = await Actions(port).ProposeAsync(EditorPanels.Renamed, "Say clicks", "Clicks reads better.", TestContext.Current.CancellationToken);
 
@@ -90,7 +90,7 @@ public sealed class PanelSourceActionsTests
     public async Task A_removed_panel_is_reported_as_gone()
     {
         await using var live = await LivePanel.StartAsync(EditorPanels.Counter);
-        var port = new EditorWorkspaces(live.Workspace, StudioRole.Editor);
+        var port = new OneWorkspace(StudioRole.Editor) { Live = live.Workspace };
         await live.Workspace.RemovePanelAsync("counter");
 
         var refusal = await Assert.ThrowsAsync<PlatformRefusalException>(() => Actions(port).SaveAsync(EditorPanels.Counter, EditorPanels.Renamed, TestContext.Current.CancellationToken));
@@ -98,5 +98,5 @@ public sealed class PanelSourceActionsTests
         Assert.Equal(WorkspaceErrorCodes.PanelNotFound, refusal.Code);
     }
 
-    private static PanelSourceActions Actions(EditorWorkspaces port) => new(port, port.UserId, port.WorkspaceId, "counter");
+    private static PanelSourceActions Actions(OneWorkspace port) => new(port, port.UserId, port.WorkspaceId, "counter");
 }

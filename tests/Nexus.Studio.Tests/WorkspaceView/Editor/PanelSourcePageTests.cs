@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using Nexus.Studio.Account;
 using Nexus.Studio.Platform;
 using Nexus.Studio.Tests.Support;
 using Nexus.Studio.WorkspaceView.Editor;
@@ -189,18 +187,11 @@ public sealed class PanelSourcePageTests
     }
 
     /// <summary>The editor's panel in a real workspace behind the port, and a signed-in member the port knows.</summary>
-    private static async Task<(LivePanel Live, EditorWorkspaces Port)> StartAsync(StudioRole role)
+    private static async Task<(LivePanel Live, OneWorkspace Port)> StartAsync(StudioRole role)
     {
-        EditorWorkspaces? port = null;
-        var live = await LivePanel.StartAsync(EditorPanels.Counter, prepare: (bunit, workspace) =>
-        {
-            port = new EditorWorkspaces(workspace, role);
-            bunit.Services.AddSingleton<IStudioWorkspaces>(port);
-            var auth = bunit.AddAuthorization();
-            auth.SetAuthorized("member");
-            auth.SetClaims(new Claim(StudioAuthentication.UserIdClaim, port.UserId.ToString("D")));
-        });
-        return (live, port!);
+        var port = new OneWorkspace(role);
+        var live = await LivePanel.StartAsync(EditorPanels.Counter, prepare: port.SignIn);
+        return (live, port);
     }
 
     /// <summary>The editor page open on the counter panel, for a member with <paramref name="role"/>.</summary>
@@ -210,7 +201,7 @@ public sealed class PanelSourcePageTests
         return new OpenEditor(live, port, Render(live, port));
     }
 
-    private static IRenderedComponent<SourcePageHost> Render(LivePanel live, EditorWorkspaces port)
+    private static IRenderedComponent<SourcePageHost> Render(LivePanel live, OneWorkspace port)
     {
         var page = live.Bunit.Render<SourcePageHost>(p => p.Add(h => h.WorkspaceId, port.WorkspaceId).Add(h => h.PanelId, "counter"));
         page.Until(() => Assert.NotNull(page.Find("[data-section=diagnostics]")));
@@ -224,7 +215,7 @@ public sealed class PanelSourcePageTests
         page.InvokeAsync(() => editor.Instance.TextChanged.InvokeAsync(text)).GetAwaiter().GetResult();
     }
 
-    private sealed record OpenEditor(LivePanel Live, EditorWorkspaces Port, IRenderedComponent<SourcePageHost> Page) : IAsyncDisposable
+    private sealed record OpenEditor(LivePanel Live, OneWorkspace Port, IRenderedComponent<SourcePageHost> Page) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => Live.DisposeAsync();
     }
