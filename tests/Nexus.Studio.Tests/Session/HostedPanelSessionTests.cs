@@ -87,6 +87,22 @@ public sealed class HostedPanelSessionTests
     }
 
     [Fact]
+    public async Task Disposing_a_session_again_while_or_after_it_stops_does_nothing()
+    {
+        // A page syncs its sessions both after its own change and on the workspace's event; both may end one session.
+        await using var live = await LivePanel.StartAsync(Counter);
+        var subscribers = live.Panel.SubscriberCount;
+        var session = new HostedPanelSession(live.Panel);
+
+        var first = session.DisposeAsync().AsTask();
+        var second = session.DisposeAsync().AsTask();
+        await Task.WhenAll(first, second);
+        await session.DisposeAsync();
+
+        Assert.Equal(subscribers, live.Panel.SubscriberCount);
+    }
+
+    [Fact]
     public void Progress_ends_with_the_final_commit_a_failure_or_the_execution_time_limit()
     {
         var time = new ManualTime();

@@ -20,6 +20,7 @@ public sealed class HostedPanelSession : IPanelSession, IAsyncDisposable
     private readonly ActivityFeed _activity;
     private readonly ProgressTracker _progress;
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
     private readonly Lock _gate = new();
     private PanelSubscription _subscription;
     private PanelInstance? _loggedInstance;
@@ -68,8 +69,14 @@ public sealed class HostedPanelSession : IPanelSession, IAsyncDisposable
 
     public IReadOnlyList<ActivityEntry> Activity(int limit) => _activity.Recent(limit);
 
+    /// <summary>Stops following the panel; a second call (a page that syncs twice over one removal) does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         lock (_gate)
         {
