@@ -22,6 +22,7 @@ public sealed class ProposalService
     private readonly TimeProvider _time;
     private readonly ProposalRecords _records;
     private readonly Lock _gate = new();
+    private bool _unannounced;
 
     public ProposalService(GitStore store, TimeProvider? timeProvider = null, ProposalOptions? options = null)
     {
@@ -33,6 +34,13 @@ public sealed class ProposalService
     }
 
     public ProposalOptions Options { get; }
+
+    /// <summary>
+    /// Raised after a proposal was recorded or changed status (created, accepted, conflicted, failed, rejected,
+    /// expired), once the record is written and outside the service's lock, so a subscriber may read the proposals.
+    /// Views of the proposals follow with it.
+    /// </summary>
+    public event Action? Changed;
 
     /// <summary>Whether a proposal in <paramref name="status"/> can still be accepted (a pending one).</summary>
     public static bool CanAccept(ProposalStatus status) => AcceptableFrom.Contains(status);
@@ -46,7 +54,9 @@ public sealed class ProposalService
     /// </summary>
     /// <exception cref="ProposalInvalidException">A changed panel has errors (per-path diagnostics attached).</exception>
     /// <exception cref="ProposalException">The request is invalid (<c>INVALID_REQUEST</c>), e.g. no changes, or changes that leave main as it is.</exception>
-    public Proposal Create(ProposalRequest request)
+    public Proposal Create(ProposalRequest request) => Announcing(() => Record(request));
+
+    private Proposal Record(ProposalRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         ProposalRequestValidator.Validate(request, Options);
@@ -83,6 +93,7 @@ public sealed class ProposalService
                     UpdatedAt = now,
                 };
                 _records.Save(proposal, $"Propose {id}: {request.Title}");
+                _unannounced = true;
                 return proposal;
             }
             catch
@@ -119,7 +130,9 @@ public sealed class ProposalService
     /// </summary>
     /// <exception cref="ProposalConflictException">It no longer merges cleanly: main is untouched, the proposal is now conflicted.</exception>
     /// <exception cref="ProposalException"><c>NOT_FOUND</c>; <c>INVALID_STATE</c> when it is not pending or older than <see cref="ProposalOptions.MaxAge"/> (it expires then); <c>ACCEPT_FAILED</c> when the merge failed otherwise (status failed).</exception>
-    public ProposalAcceptance Accept(string id)
+    public ProposalAcceptance Accept(string id) => Announcing(() => Merge(id));
+
+    private ProposalAcceptance Merge(string id)
     {
         lock (_gate)
         {
@@ -159,7 +172,9 @@ public sealed class ProposalService
 
     /// <summary>Turns a pending (or conflicted) proposal down and deletes its branch.</summary>
     /// <exception cref="ProposalException"><c>NOT_FOUND</c>; <c>INVALID_STATE</c> when it was decided already.</exception>
-    public Proposal Reject(string id)
+    public Proposal Reject(string id) => Announcing(() => Decline(id));
+
+    private Proposal Decline(string id)
     {
         lock (_gate)
         {
@@ -172,7 +187,9 @@ public sealed class ProposalService
 
     /// <summary>Expires the proposals pending for longer than <see cref="ProposalOptions.MaxAge"/> and deletes their branches.</summary>
     /// <returns>The proposals expired now.</returns>
-    public IReadOnlyList<Proposal> ExpireStale()
+    public IReadOnlyList<Proposal> ExpireStale() => Announcing(ExpireOverdue);
+
+    private List<Proposal> ExpireOverdue()
     {
         lock (_gate)
         {
@@ -232,7 +249,30 @@ public sealed class ProposalService
     {
         var updated = proposal with { UpdatedAt = _time.GetUtcNow() };
         _records.Save(updated, $"{verb} {proposal.Id}: {updated.Status.ToName()}");
+        _unannounced = true;
         return updated;
+    }
+
+    /// <summary>Runs a change, then announces it if it recorded anything, also when it ended in a refusal (a conflict is recorded, then thrown).</summary>
+    private T Announcing<T>(Func<T> change)
+    {
+        try
+        {
+            return change();
+        }
+        finally
+        {
+            bool changed;
+            lock (_gate)
+            {
+                (changed, _unannounced) = (_unannounced, false);
+            }
+
+            if (changed)
+            {
+                Changed?.Invoke();
+            }
+        }
     }
 
     private string NewId()

@@ -232,4 +232,37 @@ public sealed class ProposalServiceTests : IDisposable
         Assert.Null(Store.ReadText("notes/p.md"));
         Assert.Equal(ProposalStatus.Pending, _service.Get(pending.Id)!.Status);
     }
+
+    [Fact]
+    public void Changed_is_raised_once_for_every_recorded_change_and_never_for_a_refusal()
+    {
+        var service = new ProposalService(Store, _time, new ProposalOptions { MaxAge = TimeSpan.FromDays(7) });
+        var changes = 0;
+        service.Changed += () => changes++;
+
+        var accepted = service.Create(Panels.Request("Rename A", FileChange.Write("panels/a.nxml", Panels.Counter("A2"))));
+        var rejected = service.Create(Panels.Request("Rename B", FileChange.Write("panels/b.nxml", Panels.Counter("B2"))));
+        var conflicting = service.Create(Panels.Request("Rename A again", FileChange.Write("panels/a.nxml", Panels.Counter("A3"))));
+        Assert.Equal(3, changes);
+
+        service.Accept(accepted.Id);
+        service.Reject(rejected.Id);
+        Assert.Equal(5, changes);
+
+        // A conflict is recorded before it is thrown: it is announced too.
+        Assert.Throws<ProposalConflictException>(() => service.Accept(conflicting.Id));
+        Assert.Equal(6, changes);
+
+        // Refusals record nothing and announce nothing.
+        Assert.Throws<ProposalInvalidException>(() => service.Create(Panels.Request("Break A", FileChange.Write("panels/a.nxml", Panels.Broken))));
+        Assert.Throws<ProposalException>(() => service.Reject(rejected.Id));
+        Assert.Throws<ProposalException>(() => service.Accept("000000000000"));
+        Assert.Empty(service.ExpireStale());
+        Assert.Equal(6, changes);
+
+        service.Create(Panels.Request("Late", FileChange.Write("notes/late.md", "# Late")));
+        _time.Advance(TimeSpan.FromDays(8));
+        Assert.Single(service.ExpireStale());
+        Assert.Equal(8, changes);
+    }
 }

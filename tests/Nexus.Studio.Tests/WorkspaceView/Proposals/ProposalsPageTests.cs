@@ -205,6 +205,30 @@ public sealed class ProposalsPageTests
         Assert.Equal("1", workspace.Find("[data-pending-proposals]").GetAttribute("data-pending-proposals"));
     }
 
+    [Fact]
+    public async Task The_list_the_review_and_the_pending_count_follow_proposals_made_and_decided_elsewhere()
+    {
+        // Made and decided through the workspace (as the API or MCP would) while each view is open; one view at a time,
+        // since each host brings its own popover provider.
+        await using var page = await ProposalsAsync();
+        var list = page.RenderList();
+        Assert.Empty(list.FindAll("[data-proposal]"));
+        var tally = await ProposeAsync(page.Live, "Rename to Tally", Retitled("Tally"), Ada);
+        list.Until(() => Assert.Equal(tally.Id, Assert.Single(list.FindAll("[data-proposal]")).GetAttribute("data-proposal")));
+        await page.Live.Bunit.DisposeComponentsAsync();
+
+        var review = page.RenderReview(tally.Id);
+        Assert.Equal("pending", review.Find("[data-section=proposal-review]").GetAttribute("data-proposal-status"));
+        await page.Live.Workspace.RejectProposalAsync(tally.Id);
+        review.Until(() => Assert.Equal("rejected", review.Find("[data-section=proposal-review]").GetAttribute("data-proposal-status")));
+        await page.Live.Bunit.DisposeComponentsAsync();
+
+        var workspace = page.Live.Bunit.Render<WorkspacePageHost>(p => p.Add(w => w.WorkspaceId, page.Port.WorkspaceId));
+        workspace.Until(() => Assert.Equal("0", workspace.Find("[data-pending-proposals]").GetAttribute("data-pending-proposals")));
+        await ProposeAsync(page.Live, "Rename to Score", Retitled("Score"), Ada);
+        workspace.Until(() => Assert.Equal("1", workspace.Find("[data-pending-proposals]").GetAttribute("data-pending-proposals")));
+    }
+
     private static string Retitled(string title) => Counter.Replace("title=\"Counter\"", $"title=\"{title}\"", StringComparison.Ordinal);
 
     private static Task<Proposal> ProposeAsync(LivePanel live, string title, string source, string author, string? description = null) =>
