@@ -14,6 +14,7 @@ public sealed class PanelSubscription : IDisposable
     private readonly Channel<PanelNotification> _queue;
     private readonly Action<PanelSubscription> _detach;
     private int _closed;
+    private long _delivered;
 
     internal PanelSubscription(string panelId, int capacity, Action<PanelSubscription> detach)
     {
@@ -38,6 +39,13 @@ public sealed class PanelSubscription : IDisposable
     public ChannelReader<PanelNotification> Reader => _queue.Reader;
 
     /// <summary>
+    /// How many notifications were queued for this subscriber so far. Notifications are queued on the thread that
+    /// produces them, before the call that produced them returns, so a reader that has taken this many has heard
+    /// everything such a call did (a WebSocket answers the call only then).
+    /// </summary>
+    public long Delivered => Interlocked.Read(ref _delivered);
+
+    /// <summary>
     /// Which notifications this subscriber wants (null: all). Asked on the committing thread before queueing, so a
     /// notification nobody wants costs no queue write and no wake-up of the reader: with many subscribers that
     /// listen to a few keys, most commits concern few of them. Keep it cheap and thread-safe.
@@ -52,7 +60,11 @@ public sealed class PanelSubscription : IDisposable
             return;
         }
 
-        if (_queue.Reader.Count >= Capacity || !_queue.Writer.TryWrite(notification))
+        if (_queue.Reader.Count < Capacity && _queue.Writer.TryWrite(notification))
+        {
+            Interlocked.Increment(ref _delivered);
+        }
+        else
         {
             Dropped = true;
             _queue.Writer.TryWrite(new SubscriberDropped(notification.Version, $"more than {Capacity} notifications were waiting"));

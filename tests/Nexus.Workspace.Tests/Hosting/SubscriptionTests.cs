@@ -31,6 +31,26 @@ public sealed class SubscriptionTests
     }
 
     [Fact]
+    public async Task When_a_call_returns_its_notifications_are_already_queued_and_counted()
+    {
+        await using var fixture = new WorkspaceFixture();
+        var workspace = await fixture.CreateAsync();
+        var panel = await workspace.AddPanelAsync(TestPanels.Counter);
+        using var everything = panel.Subscribe(64);
+        using var none = panel.Subscribe(64);
+        none.Wants = _ => false;
+
+        await panel.CallAsync("inc");
+        await panel.CallAsync("inc");
+
+        // A reader that has taken Delivered notifications has heard everything the calls did (a socket sends their
+        // answers only then); notifications a subscriber does not want are not counted.
+        Assert.Equal(2, everything.Delivered);
+        Assert.Equal(everything.Delivered, everything.Reader.Count);
+        Assert.Equal(0, none.Delivered);
+    }
+
+    [Fact]
     public async Task A_subscriber_hears_only_the_notifications_it_wants_and_the_others_take_no_room_in_its_queue()
     {
         await using var fixture = new WorkspaceFixture();

@@ -10,9 +10,10 @@ namespace Nexus.Server.Api.Realtime;
 /// Answers one client's messages: TRIGGER and SET (editors only; answered by RESULT), SUBSCRIBE/UNSUBSCRIBE, PONG.
 /// Anything unreadable is an <c>ERROR BAD_MESSAGE</c>; the connection stays open. Messages are handled one at a
 /// time, in order, so a client's RESULTs come in the order of its requests. A write while the owner's storage is
-/// full is an <c>ERROR STORAGE_LIMIT</c>.
+/// full is an <c>ERROR STORAGE_LIMIT</c>. A RESULT is sent once the frames of what its call did (PROGRESS, EVENT,
+/// VIEW) are on their way (<c>caughtUp</c>), so it never overtakes them.
 /// </summary>
-internal sealed class PanelSocketCommands(HostedPanel panel, WorkspaceRole role, Func<ValueTask<string?>> storageRefusal, PatchFilter filter, Func<JsonObject, Task> send)
+internal sealed class PanelSocketCommands(HostedPanel panel, WorkspaceRole role, Func<ValueTask<string?>> storageRefusal, PatchFilter filter, Func<JsonObject, Task> send, Func<Task> caughtUp)
 {
     private string? _runningTool;
     private string? _runningRequestId;
@@ -110,6 +111,7 @@ internal sealed class PanelSocketCommands(HostedPanel panel, WorkspaceRole role,
         try
         {
             frame = PanelSocketFrames.Result(requestId, await work().ConfigureAwait(false));
+            await caughtUp().ConfigureAwait(false);
         }
         catch (WorkspaceException exception)
         {

@@ -24,6 +24,8 @@ internal sealed class PanelSocketSession : IDisposable
     private readonly PanelSocketCommands _commands;
     private readonly CancellationTokenSource _closing = new();
     private readonly CancellationTokenSource _abort;
+    private readonly ForwardedNotifications _forwarded = new();
+    private PanelSubscription? _subscription;
     private (WebSocketCloseStatus Status, string Reason)? _close;
     private long _lastHeard;
 
@@ -36,7 +38,7 @@ internal sealed class PanelSocketSession : IDisposable
         _time = time;
         _abort = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         _outbound = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.SendQueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        _commands = new PanelSocketCommands(panel, role, storageRefusal, _filter, SendAsync);
+        _commands = new PanelSocketCommands(panel, role, storageRefusal, _filter, SendAsync, CaughtUpAsync);
         _lastHeard = time.GetTimestamp();
     }
 
@@ -46,6 +48,7 @@ internal sealed class PanelSocketSession : IDisposable
         // Subscribe before reading the state, so no change falls between CONNECTED and the first PATCH.
         using var subscription = _panel.Subscribe(_options.SubscriberCapacity);
         subscription.Wants = _filter.Wants;
+        _subscription = subscription;
         var connected = PanelSocketFrames.Connected(_panel.PanelId, await _panel.GetStateAsync().ConfigureAwait(false), _panel.Version);
         await SendAsync(connected).ConfigureAwait(false);
 
@@ -72,6 +75,10 @@ internal sealed class PanelSocketSession : IDisposable
     }
 
     private Task SendAsync(JsonObject frame) => SendAsync(PanelSocketFrames.Encode(frame));
+
+    /// <summary>Waits until the pump has forwarded every notification queued for this socket so far.</summary>
+    private Task CaughtUpAsync() =>
+        _subscription is { } subscription ? _forwarded.WaitForAsync(subscription.Delivered, _abort.Token) : Task.CompletedTask;
 
     /// <summary>Queues an encoded frame for the writer (frames are encoded by their producers, so a shared one is encoded once).</summary>
     private async Task SendAsync(byte[] frame)
@@ -230,6 +237,8 @@ internal sealed class PanelSocketSession : IDisposable
                 {
                     await SendAsync(frame).ConfigureAwait(false);
                 }
+
+                _forwarded.Forwarded();
             }
 
             // The panel went away (removed, or the workspace closed).
@@ -238,6 +247,10 @@ internal sealed class PanelSocketSession : IDisposable
         catch (OperationCanceledException)
         {
             // The session ended.
+        }
+        finally
+        {
+            _forwarded.Stopped();
         }
     }
 
