@@ -66,8 +66,11 @@ public sealed partial class NexusWorkspace
     /// <summary>
     /// Hot reload: a new source that checks clean replaces the panel's (one commit); a new instance starts with the
     /// old state where key and type still match; subscribers stay and hear RELOADED. Bad source changes nothing.
+    /// With <paramref name="expectedSource"/>, the edit applies only if the panel's source is still that one (checked
+    /// under the workspace's lock, so an edit made elsewhere in between is never overwritten): otherwise
+    /// <c>SOURCE_CHANGED</c>.
     /// </summary>
-    public async Task<HostedPanel> ReplaceSourceAsync(string panelId, string source)
+    public async Task<HostedPanel> ReplaceSourceAsync(string panelId, string source, string? expectedSource = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var document = CheckClean(source);
@@ -75,6 +78,11 @@ public sealed partial class NexusWorkspace
         try
         {
             var panel = GetPanel(panelId);
+            if (expectedSource is not null && !string.Equals(panel.Source, expectedSource, StringComparison.Ordinal))
+            {
+                throw new WorkspaceException(WorkspaceErrorCodes.SourceChanged, $"the source of '{panelId}' changed since the edit began");
+            }
+
             using (await panel.PauseCallsAsync().ConfigureAwait(false))
             {
                 var carried = panel.Instance is { } running

@@ -55,4 +55,5 @@ public static class WorkspaceErrorCodes
     public const string Conflict = "CONFLICT";
     public const string CommitNotFound = "COMMIT_NOT_FOUND";
     public const string InvalidPlacement = "INVALID_PLACEMENT";
+    public const string SourceChanged = "SOURCE_CHANGED";
 }

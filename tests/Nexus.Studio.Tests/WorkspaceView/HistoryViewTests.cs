@@ -21,10 +21,30 @@ public sealed class HistoryViewTests
         cut.Find("[data-action=history-all]").Click();
 
         var messages = Messages(cut);
-        Assert.Equal(live.Workspace.History(limit: HistoryView.Limit).Select(c => c.Message), messages);
+        Assert.Equal(live.Workspace.History(limit: HistoryView.PageSize).Select(c => c.Message), messages);
         Assert.Equal("Save state of counter", messages[0]);
         Assert.Contains("Add panel notes", messages);
         Assert.Equal("", cut.Find("[data-section=history]").GetAttribute("data-history-panel"));
+    }
+
+    [Fact]
+    public async Task A_long_history_shows_a_page_of_commits_and_older_ones_on_demand()
+    {
+        await using var live = await LivePanel.StartAsync(Panels.Counter);
+        for (var i = 0; i < HistoryView.PageSize + 5; i++)
+        {
+            await live.Panel.CallAsync("inc");
+            await live.Workspace.FlushAsync();
+        }
+
+        var all = live.Workspace.History(limit: 1_000).Select(c => (string?)c.Message).ToList();
+        var cut = RenderHistory(live, null, canRevert: false, _ => Task.FromResult(true));
+        Assert.Equal(all.Take(HistoryView.PageSize), Messages(cut));
+
+        cut.Find("[data-action=history-more]").Click();
+
+        Assert.Equal(all, Messages(cut));
+        Assert.Empty(cut.FindAll("[data-action=history-more]"));
     }
 
     [Fact]

@@ -93,6 +93,26 @@ public sealed class PanelLifecycleTests
     }
 
     [Fact]
+    public async Task An_edit_made_from_a_source_that_changed_since_is_refused_and_the_newer_source_stays()
+    {
+        await using var fixture = new WorkspaceFixture();
+        var workspace = await fixture.CreateAsync();
+        await workspace.AddPanelAsync(TestPanels.Counter);
+        await workspace.ReplaceSourceAsync("counter", TestPanels.CounterV2, expectedSource: TestPanels.Counter);
+        await workspace.FlushAsync();
+        var head = workspace.Git.HeadSha();
+
+        // A second editor that began from the first source saves later.
+        var error = await Assert.ThrowsAsync<WorkspaceException>(() =>
+            workspace.ReplaceSourceAsync("counter", TestPanels.Counter.Replace("Counter", "Tally", StringComparison.Ordinal), expectedSource: TestPanels.Counter));
+
+        Assert.Equal(WorkspaceErrorCodes.SourceChanged, error.Code);
+        Assert.Equal(head, workspace.Git.HeadSha());
+        Assert.Equal(TestPanels.CounterV2, workspace.GetPanel("counter").Source);
+        Assert.Equal(TestPanels.CounterV2, workspace.Git.ReadText("panels/counter.nxml"));
+    }
+
+    [Fact]
     public async Task Removing_a_panel_unmounts_it_and_deletes_its_files_in_one_commit()
     {
         await using var fixture = new WorkspaceFixture();

@@ -16,7 +16,7 @@ namespace Nexus.Studio.WorkspaceView.Editor;
 public sealed class PanelSourceActions(IStudioWorkspaces workspaces, Guid userId, Guid workspaceId, string panelId)
 {
     /// <summary>The code of a save refused because the panel's source changed after the editor loaded it.</summary>
-    public const string SourceChanged = "SOURCE_CHANGED";
+    public const string SourceChanged = WorkspaceErrorCodes.SourceChanged;
 
     /// <summary>Opens the workspace for reading (viewers may read a source) and finds the panel; null when it is gone.</summary>
     public async Task<(OpenedWorkspace Workspace, HostedPanel? Panel)> OpenAsync(CancellationToken cancellationToken = default)
@@ -32,14 +32,18 @@ public sealed class PanelSourceActions(IStudioWorkspaces workspaces, Guid userId
     public async Task<CommitInfo?> SaveAsync(string loaded, string text, CancellationToken cancellationToken = default)
     {
         var live = await OpenForChangeAsync(cancellationToken).ConfigureAwait(false);
-        var panel = live.FindPanel(panelId) ?? throw Gone();
-        if (!string.Equals(panel.Source, loaded, StringComparison.Ordinal))
+        _ = live.FindPanel(panelId) ?? throw Gone();
+        try
+        {
+            // The workspace compares under its lock: a save made elsewhere at the same instant is never overwritten.
+            await live.ReplaceSourceAsync(panelId, text, expectedSource: loaded).ConfigureAwait(false);
+        }
+        catch (WorkspaceException changed) when (changed.Code == SourceChanged)
         {
             throw new PlatformRefusalException(SourceChanged,
-                "The panel's source was changed elsewhere after you opened it. Your edit is still here: reload the source to see the new one (copy your edit first), or propose your edit for review.");
+                "The panel's source was changed elsewhere after you opened it. Your edit is still here: reload the source to see the new one (copy your edit first), or propose your edit for review.", changed);
         }
 
-        await live.ReplaceSourceAsync(panelId, text).ConfigureAwait(false);
         return live.History(WorkspacePaths.PanelSource(panelId), 1) is [var commit] ? commit : null;
     }
 
