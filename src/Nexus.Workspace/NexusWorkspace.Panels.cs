@@ -11,15 +11,22 @@ public sealed partial class NexusWorkspace
     /// <summary>
     /// Adds a panel from NXML that checks clean (else INVALID_NXML with the diagnostics, and nothing changes). Without
     /// an id, one is made from the panel's id or title and made unique; a given id must be valid and free
-    /// (INVALID_PANEL_ID, PANEL_EXISTS). Source, state and manifest are one commit.
+    /// (INVALID_PANEL_ID, PANEL_EXISTS). Source, state and manifest are one commit. With <paramref name="maxPanels"/>,
+    /// a workspace that already holds that many panels refuses (PANEL_LIMIT), counted under the workspace's lock so
+    /// that concurrent adds cannot both take the last place.
     /// </summary>
-    public async Task<HostedPanel> AddPanelAsync(string source, string? panelId = null, PanelPlacement? placement = null)
+    public async Task<HostedPanel> AddPanelAsync(string source, string? panelId = null, PanelPlacement? placement = null, int? maxPanels = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var document = CheckClean(source);
         await _structure.WaitAsync().ConfigureAwait(false);
         try
         {
+            if (maxPanels is { } max && _panels.Count >= max)
+            {
+                throw new WorkspaceException(WorkspaceErrorCodes.PanelLimit, $"the workspace already has {max} panels, the most its owner's plan allows");
+            }
+
             var id = ChooseId(panelId, document);
             var panel = await StartPanelAsync(id, source, saved: null).ConfigureAwait(false);
             if (panel.Instance is null)
@@ -58,9 +65,9 @@ public sealed partial class NexusWorkspace
     }
 
     /// <summary>Adds a panel from one of <see cref="WorkspaceOptions.Templates"/> (TEMPLATE_NOT_FOUND otherwise).</summary>
-    public Task<HostedPanel> AddPanelFromTemplateAsync(string templateId, string? panelId = null) =>
+    public Task<HostedPanel> AddPanelFromTemplateAsync(string templateId, string? panelId = null, int? maxPanels = null) =>
         _options.Templates.TryGetValue(templateId, out var source)
-            ? AddPanelAsync(source, panelId)
+            ? AddPanelAsync(source, panelId, maxPanels: maxPanels)
             : throw new WorkspaceException(WorkspaceErrorCodes.TemplateNotFound, $"no panel template '{templateId}'");
 
     /// <summary>

@@ -56,4 +56,5 @@ public static class WorkspaceErrorCodes
     public const string CommitNotFound = "COMMIT_NOT_FOUND";
     public const string InvalidPlacement = "INVALID_PLACEMENT";
     public const string SourceChanged = "SOURCE_CHANGED";
+    public const string PanelLimit = "PANEL_LIMIT";
 }

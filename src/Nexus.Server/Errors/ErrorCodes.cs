@@ -19,7 +19,7 @@ public static class ErrorCodes
     public const string NotReady = "NOT_READY";
     public const string Forbidden = "FORBIDDEN";
     public const string WorkspaceLimit = "WORKSPACE_LIMIT";
-    public const string PanelLimit = "PANEL_LIMIT";
+    public const string PanelLimit = WorkspaceErrorCodes.PanelLimit;
     public const string StorageLimit = "STORAGE_LIMIT";
     public const string ToolNotFound = "TOOL_NOT_FOUND";
     public const string UserNotFound = "USER_NOT_FOUND";

@@ -43,6 +43,7 @@ public static partial class NexusServerHosting
         services.AddSingleton<WorkspaceHost>();
         services.AddScoped<Api.WorkspaceAccess>();
         services.AddSingleton<Quotas.StorageQuota>();
+        services.AddSingleton<Quotas.OwnerLocks>();
         services.AddScoped<Quotas.PanelQuota>();
         services.AddScoped<Quotas.AccountUsage>();
         services.AddScoped<Api.Workspaces.WorkspaceLifecycle>();

@@ -18,8 +18,13 @@ public sealed class PanelQuota(PlanStore plans, StorageQuota storage)
         return (await plans.GetForUserAsync(workspace.Record.OwnerId, cancellationToken).ConfigureAwait(false) ?? Plan.CreateFree()).MaxPanelsPerWorkspace;
     }
 
-    /// <summary>507 <c>STORAGE_LIMIT</c> when the owner's storage is used up; 429 <c>PANEL_LIMIT</c> when the workspace is full.</summary>
-    public async Task EnsureRoomForAnotherAsync(WorkspaceContext workspace, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// 507 <c>STORAGE_LIMIT</c> when the owner's storage is used up; 429 <c>PANEL_LIMIT</c> when the workspace is full.
+    /// Answers the panel limit, for the add itself to count again under the workspace's lock
+    /// (<see cref="Nexus.Workspace.NexusWorkspace.AddPanelAsync"/>'s <c>maxPanels</c>): two adds racing for the last
+    /// place both pass this early check.
+    /// </summary>
+    public async Task<int> EnsureRoomForAnotherAsync(WorkspaceContext workspace, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         await storage.EnsureRoomAsync(workspace.Record.OwnerId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -28,5 +33,7 @@ public sealed class PanelQuota(PlanStore plans, StorageQuota storage)
         {
             throw new ApiException(ErrorCodes.PanelLimit, $"the workspace already has {max.ToString(CultureInfo.InvariantCulture)} panels, the most its owner's plan allows");
         }
+
+        return max;
     }
 }

@@ -65,12 +65,11 @@ internal sealed class StudioWorkspaces(IServiceScopeFactory scopes) : IStudioWor
         InScopeAsync(services => services.GetRequiredService<WorkspaceAccess>()
             .RequireWithRoomAsync(userId, WorkspaceAccess.HostId(workspaceId), WorkspaceRole.Editor, cancellationToken));
 
-    public Task EnsureRoomForPanelAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken = default) =>
+    public Task<int> EnsureRoomForPanelAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken = default) =>
         InScopeAsync(async services =>
         {
             var workspace = await RequireAsync(services, userId, workspaceId, WorkspaceRole.Editor, cancellationToken).ConfigureAwait(false);
-            await services.GetRequiredService<PanelQuota>().EnsureRoomForAnotherAsync(workspace, cancellationToken).ConfigureAwait(false);
-            return true;
+            return await services.GetRequiredService<PanelQuota>().EnsureRoomForAnotherAsync(workspace, cancellationToken).ConfigureAwait(false);
         });
 
     private static Task<WorkspaceContext> RequireAsync(IServiceProvider services, Guid userId, Guid workspaceId, WorkspaceRole minimum, CancellationToken cancellationToken) =>

@@ -33,6 +33,9 @@ public interface IStudioWorkspaces
     /// </summary>
     Task EnsureCanChangeAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken = default);
 
-    /// <summary>Refuses (panel limit, storage limit, role below editor) when the user cannot add a panel now.</summary>
-    Task EnsureRoomForPanelAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Refuses (panel limit, storage limit, role below editor) when the user cannot add a panel now; otherwise answers
+    /// the workspace's panel limit, to pass to the add (which counts again under the workspace's lock).
+    /// </summary>
+    Task<int> EnsureRoomForPanelAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken = default);
 }

@@ -97,5 +97,5 @@ internal sealed class ListedWorkspaces(params WorkspaceSummary[] workspaces) : I
 
     public Task EnsureCanChangeAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task EnsureRoomForPanelAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<int> EnsureRoomForPanelAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }

@@ -54,13 +54,13 @@ internal sealed class OneWorkspace(StudioRole role) : IStudioWorkspaces
         }
     }
 
-    public async Task EnsureRoomForPanelAsync(Guid user, Guid workspaceId, CancellationToken cancellationToken = default)
+    /// <summary>The panel limit the port answers (the platform's plan limit); none by default.</summary>
+    public int MaxPanels { get; init; } = int.MaxValue;
+
+    public async Task<int> EnsureRoomForPanelAsync(Guid user, Guid workspaceId, CancellationToken cancellationToken = default)
     {
         await EnsureCanChangeAsync(user, workspaceId, cancellationToken);
-        if (RoomRefusal is { } refusal)
-        {
-            throw refusal;
-        }
+        return RoomRefusal is { } refusal ? throw refusal : MaxPanels;
     }
 
     public Task<IReadOnlyList<WorkspaceSummary>> ListAsync(Guid user, CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -93,6 +93,34 @@ public sealed class PanelLifecycleTests
     }
 
     [Fact]
+    public async Task A_panel_limit_is_counted_under_the_lock_so_racing_adds_cannot_both_take_the_last_place()
+    {
+        await using var fixture = new WorkspaceFixture();
+        var workspace = await fixture.CreateAsync();
+        await workspace.AddPanelAsync(TestPanels.Counter, maxPanels: 2);
+        var head = workspace.Git.HeadSha();
+
+        var racing = Enumerable.Range(0, 4).Select(i => workspace.AddPanelAsync(TestPanels.Notes, $"notes-{i}", maxPanels: 2)).ToList();
+        var outcomes = await Task.WhenAll(racing.Select(async add =>
+        {
+            try
+            {
+                await add;
+                return "added";
+            }
+            catch (WorkspaceException refused)
+            {
+                return refused.Code;
+            }
+        }));
+
+        Assert.Single(outcomes, o => o == "added");
+        Assert.Equal(3, outcomes.Count(o => o == WorkspaceErrorCodes.PanelLimit));
+        Assert.Equal(2, workspace.Panels.Count);
+        Assert.Single(workspace.Git.History(limit: 10), c => c.Sha != head && c.Message.StartsWith("Add panel", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_edit_made_from_a_source_that_changed_since_is_refused_and_the_newer_source_stays()
     {
         await using var fixture = new WorkspaceFixture();

@@ -60,10 +60,10 @@ public static class PanelsApi
             throw new ApiException(ErrorCodes.BadRequest, "give either 'source' or 'templateId'");
         }
 
-        await quota.EnsureRoomForAnotherAsync(context, cancellationToken).ConfigureAwait(false);
+        var maxPanels = await quota.EnsureRoomForAnotherAsync(context, cancellationToken).ConfigureAwait(false);
         var panel = request.Source is not null
-            ? await context.Live.AddPanelAsync(request.Source, request.PanelId).ConfigureAwait(false)
-            : await context.Live.AddPanelFromTemplateAsync(request.TemplateId!, request.PanelId).ConfigureAwait(false);
+            ? await context.Live.AddPanelAsync(request.Source, request.PanelId, maxPanels: maxPanels).ConfigureAwait(false)
+            : await context.Live.AddPanelFromTemplateAsync(request.TemplateId!, request.PanelId, maxPanels).ConfigureAwait(false);
         var path = $"/api/workspaces/{ws}/panels/{panel.PanelId}";
         return TypedResults.Created(path, new JsonObject
         {

@@ -11,12 +11,13 @@ namespace Nexus.Server.Api.Workspaces;
 /// workspace host kept together, with the plan's workspace and storage limits. The HTTP API and the web UI both call
 /// this, so each rule exists once. Access is checked by the caller (<see cref="WorkspaceAccess"/>).
 /// </summary>
-public sealed class WorkspaceLifecycle(WorkspaceStore store, PlanStore plans, StorageQuota storage, WorkspaceHost host)
+public sealed class WorkspaceLifecycle(WorkspaceStore store, PlanStore plans, StorageQuota storage, WorkspaceHost host, OwnerLocks owners)
 {
     /// <summary>A new workspace owned by the user; 429 <c>WORKSPACE_LIMIT</c>, 507 <c>STORAGE_LIMIT</c>, 400 for a blank name.</summary>
     public async Task<WorkspaceRecord> CreateAsync(Guid userId, string? name, string? description, CancellationToken cancellationToken = default)
     {
         var checkedName = RequireName(name);
+        using var owner = await owners.AcquireAsync(userId, cancellationToken).ConfigureAwait(false);
         await RequireRoomForAnotherAsync(userId, cancellationToken).ConfigureAwait(false);
         var record = await store.CreateAsync(userId, checkedName, description, cancellationToken).ConfigureAwait(false);
         await WithRecordRolledBackOnFailureAsync(record, () => host.CreateAsync(WorkspaceAccess.HostId(record.Id), checkedName)).ConfigureAwait(false);
@@ -29,6 +30,7 @@ public sealed class WorkspaceLifecycle(WorkspaceStore store, PlanStore plans, St
     {
         ArgumentNullException.ThrowIfNull(source);
         var checkedName = RequireName(name);
+        using var owner = await owners.AcquireAsync(source.UserId, cancellationToken).ConfigureAwait(false);
         await RequireRoomForAnotherAsync(source.UserId, cancellationToken).ConfigureAwait(false);
         var record = await store.CreateAsync(source.UserId, checkedName, source.Record.Description, cancellationToken).ConfigureAwait(false);
         await WithRecordRolledBackOnFailureAsync(record, () =>

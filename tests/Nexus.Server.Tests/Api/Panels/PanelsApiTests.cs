@@ -155,6 +155,24 @@ public sealed class PanelsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Adds_racing_for_the_last_panel_place_let_exactly_one_through()
+    {
+        await using var server = new PanelsTestServer(_data.Path);
+        var ada = await server.SignUpAsync("ada@example.org");
+        var ws = await server.CreateWorkspaceAsync(ada);
+        var root = $"/api/workspaces/{ws}/panels";
+        await server.PostAsync(root, ada, new { source = Counter });
+        await server.SetFreePlanPanelLimitAsync(2);
+
+        var racing = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => server.PostAsync(root, ada, new { panelId = $"racer-{i}", source = Counter })));
+        var list = await server.GetAsync(root, ada);
+
+        Assert.Single(racing, r => r.Status == HttpStatusCode.Created);
+        Assert.All(racing.Where(r => r.Status != HttpStatusCode.Created), r => Assert.Equal("PANEL_LIMIT", r.Code));
+        Assert.Equal(2, list.Json.GetProperty("totalPanels").GetInt32());
+    }
+
+    [Fact]
     public async Task Hot_reload_keeps_state_delete_removes_the_panel_and_history_lists_its_commits()
     {
         await using var server = new PanelsTestServer(_data.Path);

@@ -96,6 +96,24 @@ public sealed class WorkspaceLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task Creates_racing_for_the_last_place_under_the_workspace_limit_let_exactly_one_through()
+    {
+        await using var server = new WorkspacesTestServer(_data.Path);
+        var (ada, _) = await server.SignUpAsync("ada@example.org");
+        var first = await server.CreateWorkspaceAsync(ada, "one");
+        await server.CreateWorkspaceAsync(ada, "two");
+
+        var racing = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => i % 2 == 0
+            ? server.SendAsync(HttpMethod.Post, "/api/workspaces", new { name = $"new {i}" }, ada)
+            : server.SendAsync(HttpMethod.Post, $"/api/workspaces/{first}/clone", new { name = $"copy {i}" }, ada)));
+        var list = await server.GetAsync("/api/workspaces", ada);
+
+        Assert.Single(racing, r => r.Status == HttpStatusCode.Created);
+        Assert.All(racing.Where(r => r.Status != HttpStatusCode.Created), r => Assert.Equal("WORKSPACE_LIMIT", r.Code));
+        Assert.Equal(3, list.Json.GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_clone_belongs_to_the_caller_and_keeps_the_history()
     {
         await using var server = new WorkspacesTestServer(_data.Path);
