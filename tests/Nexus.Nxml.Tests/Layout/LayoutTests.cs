@@ -71,6 +71,28 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void Markup_in_a_panels_title_and_labels_stays_text_in_the_sketch()
+    {
+        // The web UI shows the sketch as markup, and a panel's source comes from any member of the workspace.
+        const string source = """
+            <NexusPanel id="x" title="&lt;script&gt;alert(1)&lt;/script&gt;">
+              <View><Button label="&lt;img src=x onerror=alert(2)&gt;" /><Text content="a &amp; &quot;b&quot;" /></View>
+            </NexusPanel>
+            """;
+        var panel = NxmlDocument.Check(source).Panel!;
+
+        var svg = XDocument.Parse(LayoutSketch.ToSvg(panel));
+
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        string[] drawn = ["title", "line", "rect", "text"];
+        Assert.All(svg.Root!.Descendants(), e => Assert.Contains(e.Name.LocalName, drawn));
+        Assert.Equal("<script>alert(1)</script> - layout sketch", svg.Root!.Element(ns + "title")!.Value);
+        var labels = svg.Descendants(ns + "text").Select(t => t.Value).ToList();
+        Assert.Contains("Button <img src=x onerror=alert(2)>", labels);
+        Assert.All(svg.Descendants(), e => Assert.DoesNotContain(e.Attributes(), a => a.Name.LocalName.StartsWith("on", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Sketch_boxes_follow_the_grid()
     {
         var panel = ConformanceTests.Check(Path.Combine("nxml", "valid-server-monitor.nxml")).Panel!;
