@@ -51,7 +51,7 @@ public sealed class AccountPageTests(StudioFixture studio) : IClassFixture<Studi
         Assert.DoesNotContain(token, await page.ContentAsync(), StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("[data-token=\"e2e client\"]")).ToHaveAttributeAsync("data-token-status", "active");
         await Assertions.Expect(page.Locator("[data-token=\"e2e client\"]")).Not.ToContainTextAsync("not yet"); // the API call above was recorded
-        await SaveScreenshotAsync(page, "account");
+        await Screenshots.SaveAsync(page, "account");
 
         await page.Locator("[data-token=\"e2e client\"] [data-action=revoke-token]").ClickAsync();
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
@@ -85,16 +85,5 @@ public sealed class AccountPageTests(StudioFixture studio) : IClassFixture<Studi
                 @params = new { protocolVersion = "2025-11-25", capabilities = new { }, clientInfo = new { name = "account-page-test", version = "1" } },
             },
         });
-    }
-
-    /// <summary>Saves the page as <c>screenshots/&lt;name&gt;.png</c> under the test output, as the other pictures are, and checks it is a PNG.</summary>
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName, name + ".png");
-        File.Delete(path);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
-        Assert.True(bytes.Length > 1000, $"{path} is a real picture");
-        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]);
     }
 }

@@ -46,7 +46,7 @@ public sealed class ArrangeScenarioTests(StudioFixture studio) : IClassFixture<S
         await Assertions.Expect(page.Locator("[data-panel-item=tasks]")).ToHaveAttributeAsync("data-width", "12");
         await Assertions.Expect(page.Locator("[data-panel-item=counter]")).ToHaveAttributeAsync("data-width", "3");
         await ExpectOrderAsync(page, "tasks", "counter", "notes");
-        await SaveScreenshotAsync(page, "arranged-grid");
+        await Screenshots.SaveAsync(page, "arranged-grid");
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class ArrangeScenarioTests(StudioFixture studio) : IClassFixture<S
 
         await Assertions.Expect(lines).ToHaveCountAsync(2);
         await Assertions.Expect(lines.Last).ToContainTextAsync("noted 2");
-        await SaveScreenshotAsync(page, "panel-log");
+        await Screenshots.SaveAsync(page, "panel-log");
     }
 
     /// <summary>A new person's new workspace with these starter panels, in this order.</summary>
@@ -138,14 +138,5 @@ public sealed class ArrangeScenarioTests(StudioFixture studio) : IClassFixture<S
         await page.ReloadAsync();
         await StudioPages.WaitForInteractiveAsync(page, "workspace");
         await page.Locator("[data-panel-item] .nx-panel[data-interactive=yes]").First.WaitForAsync();
-    }
-
-    /// <summary>A picture for people to look at after a run (<c>screenshots/</c> under the test output), checked to be one.</summary>
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-        var path = Path.Combine(folder, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        Assert.True(new FileInfo(path).Length > 1000, $"{path} is a real picture");
     }
 }

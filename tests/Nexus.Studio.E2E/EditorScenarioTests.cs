@@ -8,8 +8,6 @@ namespace Nexus.Studio.E2E;
 /// </summary>
 public sealed class EditorScenarioTests(StudioFixture studio) : IClassFixture<StudioFixture>
 {
-    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-
     private const string Fixed = """
         <NexusPanel id="counter" title="Counter">
           <Data>
@@ -48,7 +46,7 @@ public sealed class EditorScenarioTests(StudioFixture studio) : IClassFixture<St
         await Assertions.Expect(page.Locator("[data-check-state=errors] [data-diagnostic=INVALID_TYPE]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".monaco-editor .squiggly-error").First).ToBeVisibleAsync();
         await Assertions.Expect(save).ToBeDisabledAsync();
-        await SaveScreenshotAsync(page, "source-editor-diagnostics");
+        await Screenshots.SaveAsync(page, "source-editor-diagnostics");
 
         await ReplaceTextAsync(page, Fixed);
         await Assertions.Expect(page.Locator("[data-check-state=clean]")).ToBeVisibleAsync();
@@ -115,16 +113,5 @@ public sealed class EditorScenarioTests(StudioFixture studio) : IClassFixture<St
         await page.EvaluateAsync("text => navigator.clipboard.writeText(text)", text);
         await page.Keyboard.PressAsync("Control+V");
         await page.Keyboard.PressAsync("Control+Home");
-    }
-
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-        var path = Path.Combine(folder, name + ".png");
-        File.Delete(path);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
-        Assert.True(bytes.Length > 1000, $"{path} is a real picture");
-        Assert.Equal(PngSignature, bytes[..PngSignature.Length]);
     }
 }

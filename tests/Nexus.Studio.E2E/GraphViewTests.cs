@@ -50,7 +50,7 @@ public sealed class GraphViewTests(StudioFixture studio) : IClassFixture<StudioF
         await Assertions.Expect(details.Locator("[data-field=category]")).ToHaveTextAsync("concept");
         var neighbor = details.Locator("[data-neighbor='panel:tasks']");
         await Assertions.Expect(neighbor).ToContainTextAsync("implements");
-        await SaveScreenshotAsync(page, "graph");
+        await Screenshots.SaveAsync(page, "graph");
 
         await neighbor.ClickAsync();
         await Assertions.Expect(details).ToHaveAttributeAsync("data-entity", "panel:tasks");
@@ -108,15 +108,5 @@ public sealed class GraphViewTests(StudioFixture studio) : IClassFixture<StudioF
         var body = await applied.TextAsync();
         Assert.True(applied.Ok, $"patches: {applied.Status} {body}");
         Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("succeeded").GetBoolean());
-    }
-
-    /// <summary>A picture of the page under the test output's <c>screenshots/</c>, as the other screens are saved.</summary>
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-        var path = Path.Combine(folder, name + ".png");
-        File.Delete(path);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        Assert.True(new FileInfo(path).Length > 1000, $"{path} is a real picture");
     }
 }

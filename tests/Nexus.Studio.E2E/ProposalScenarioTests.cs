@@ -38,7 +38,7 @@ public sealed class ProposalScenarioTests(StudioFixture studio) : IClassFixture<
         await page.Locator("[data-action=show-proposals]").ClickAsync();
         await StudioPages.WaitForInteractiveAsync(page, "proposals");
         await Assertions.Expect(page.Locator($"[data-proposal=\"{proposalId}\"]")).ToContainTextAsync("proposal-owner");
-        await ScreenshotAsync(page, "proposals-list");
+        await Screenshots.SaveAsync(page, "proposals-list");
         await page.Locator($"[data-proposal=\"{proposalId}\"]").ClickAsync();
         await StudioPages.WaitForInteractiveAsync(page, "proposals");
 
@@ -49,7 +49,7 @@ public sealed class ProposalScenarioTests(StudioFixture studio) : IClassFixture<
         await Assertions.Expect(review.Locator("[data-action=diff-split]")).ToHaveAttributeAsync("data-selected", "yes");
         await page.Mouse.MoveAsync(0, 0); // no hover highlight in the picture
         await Assertions.Expect(review.Locator("[data-diff-side=new].studio-diff-added", new() { HasText = "Hello from the accepted proposal" })).ToBeVisibleAsync();
-        await ScreenshotAsync(page, "proposal-review");
+        await Screenshots.SaveAsync(page, "proposal-review");
 
         await review.Locator("[data-action=accept-proposal]").ClickAsync();
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
@@ -103,13 +103,4 @@ public sealed class ProposalScenarioTests(StudioFixture studio) : IClassFixture<
     }
 
     private static StringContent Json(object value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");
-
-    /// <summary>Saves the screen under the test output's <c>screenshots/</c>, as the other pictures are.</summary>
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-        var path = Path.Combine(folder, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
-        Assert.True(new FileInfo(path).Length > 1000, $"{path} is a real picture");
-    }
 }
