@@ -2,14 +2,23 @@ using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using Acornima;
 using Acornima.Ast;
+using Nexus.Nxml.Checking.Js.Subset;
 
 namespace Nexus.Nxml.Checking.Js;
 
 /// <summary>
-/// Parses handler code and expressions with Acornima (strict mode) and walks the tree once to collect what
-/// the checker and the capability inference need: <c>$state</c> reads and writes, <c>$scope</c>, <c>$tools</c>,
+/// Parses handler code and expressions as strict-mode JavaScript and walks the tree once to collect what the
+/// checker and the capability inference need: <c>$state</c> reads and writes, <c>$scope</c>, <c>$tools</c>,
 /// <c>$ext</c>, <c>$emit</c>, <c>$view</c>, forbidden globals and <c>await</c>.
 /// </summary>
+/// <remarks>
+/// Acornima is the parser of record: it decides what parses and words every syntax error. Most panel code
+/// is a small part of the language, though (declarations, assignments, calls, arrows, object literals), and
+/// Acornima's full tree costs more than the rest of the checker. <see cref="SubsetParser"/> recognises that
+/// part and builds the analysis tree directly; on anything else, and on anything it doubts, it gives up and
+/// Acornima parses the code. Both feed the same walk over a <see cref="JsTree"/>, and the tests hold the two
+/// trees equal on every piece of code the subset accepts.
+/// </remarks>
 internal sealed class JsAnalyzer
 {
     /// <summary>Identifiers that must never appear in handler code or expressions (§5).</summary>
@@ -29,23 +38,39 @@ internal sealed class JsAnalyzer
     private static readonly FrozenSet<string> CopyingMethods = FrozenSet.Create(
         StringComparer.Ordinal, "filter", "map", "slice", "concat", "flat", "flatMap", "toSorted", "toReversed", "toSpliced", "with");
 
+    /// <summary>The parsers and the tree this thread reuses (one thread-static: each access to one costs).</summary>
     [ThreadStatic]
-    private static Parser? t_parser;
+    private static ThreadState? t_state;
 
     private readonly JsFacts _facts = new();
     private readonly bool _isExpression;
+    private readonly JsTree _tree;
     private Dictionary<string, (string Key, bool IsCopy)>? _aliases;
 
-    private JsAnalyzer(bool isExpression) => _isExpression = isExpression;
-
-    private static JsReference Reference(string name, Node node) => new(name, node.Start, node.End);
-
-    private static Parser Parser => t_parser ??= new Parser(new ParserOptions
+    private JsAnalyzer(JsTree tree, bool isExpression)
     {
-        EcmaVersion = EcmaVersion.Latest,
-        AllowReturnOutsideFunction = true,
-        AllowAwaitOutsideFunction = true,
-    });
+        _tree = tree;
+        _isExpression = isExpression;
+    }
+
+    /// <summary>On this thread, skip the subset parser: every piece of code goes to Acornima (the benchmarks compare both ways).</summary>
+    internal static bool AcornimaOnly
+    {
+        get => State.AcornimaOnly;
+        set => State.AcornimaOnly = value;
+    }
+
+    /// <summary>Called on this thread with every piece of code that is parsed (the tests collect what the checker analyses).</summary>
+    internal static Action<string, bool>? Observer
+    {
+        get => State.Observer;
+        set => State.Observer = value;
+    }
+
+    private static ThreadState State => t_state ??= new ThreadState();
+
+    private JsReference Reference(string name, int node) => new(name, _tree[node].Start, _tree[node].End);
+
 
     /// <summary>Analyses handler code: the body of an async function (top-level <c>await</c> and <c>return</c> allowed).</summary>
     public static JsFacts AnalyzeHandler(string text, int start, int length) => Analyze(text, start, length, isExpression: false);
@@ -116,16 +141,19 @@ internal sealed class JsAnalyzer
     /// </summary>
     private static JsFacts Analyze(string text, int start, int length, bool isExpression)
     {
-        // Acornima computes the line of `start` by scanning the input from its beginning, so parsing slices
-        // of a large document in place is quadratic: each piece of code is parsed as its own string instead.
-        var code = start == 0 && length == text.Length ? text : text.Substring(start, length);
-        var analyzer = new JsAnalyzer(isExpression);
+        var state = State;
+        state.Observer?.Invoke(text.Substring(start, length), isExpression);
+        var tree = state.Tree;
+        var analyzer = new JsAnalyzer(tree, isExpression);
         try
         {
-            Node tree = isExpression
-                ? Parser.ParseExpression(code, null, strict: true)
-                : Parser.ParseScript(code, null, strict: true);
-            analyzer.Visit(tree);
+            var root = state.AcornimaOnly ? -1 : state.Subset.TryParse(tree, text, start, length, isExpression);
+            if (root < 0)
+            {
+                root = ParseWithAcornima(tree, text, start, length, isExpression);
+            }
+
+            analyzer.Visit(root);
         }
         catch (ParseErrorException ex)
         {
@@ -140,9 +168,23 @@ internal sealed class JsAnalyzer
         return analyzer._facts;
     }
 
-    private void Visit(Node? node)
+    /// <summary>Parses with Acornima (throws its syntax errors) and copies the tree; returns the root.</summary>
+    internal static int ParseWithAcornima(JsTree tree, string text, int start, int length, bool isExpression)
     {
-        if (node is null)
+        // Acornima computes the line of `start` by scanning the input from its beginning, so parsing slices
+        // of a large document in place is quadratic: each piece of code is parsed as its own string instead.
+        var code = start == 0 && length == text.Length ? text : text.Substring(start, length);
+        var parser = State.Acornima;
+        Node parsed = isExpression
+            ? parser.ParseExpression(code, null, strict: true)
+            : parser.ParseScript(code, null, strict: true);
+        tree.Reset(code, 0);
+        return AcornimaTree.Convert(tree, parsed);
+    }
+
+    private void Visit(int node)
+    {
+        if (node < 0)
         {
             return;
         }
@@ -152,77 +194,64 @@ internal sealed class JsAnalyzer
             throw new InsufficientExecutionStackException();
         }
 
-        // Dispatch on the node type tag: one jump instead of a type test per case (several of the classes
-        // tested are not sealed), for every node of every snippet.
-        switch (node.Type)
+        ref var n = ref _tree[node];
+        switch (n.Kind)
         {
-            case NodeType.Identifier:
-                Reference((Identifier)node);
+            case JsKind.Identifier:
+                Reference(node);
                 return;
-            case NodeType.MemberExpression:
-                VisitMember((MemberExpression)node);
+            case JsKind.Member:
+                VisitMember(node);
                 return;
-            case NodeType.AssignmentExpression:
-                var assignment = (AssignmentExpression)node;
-                VisitTarget(assignment.Left);
-                Visit(assignment.Right);
+            case JsKind.Assignment:
+                VisitTarget(n.First);
+                Visit(_tree.Second(node));
                 return;
-            case NodeType.UpdateExpression:
-                VisitTarget(((UpdateExpression)node).Argument);
+            case JsKind.Update or JsKind.Delete:
+                VisitTarget(n.First);
                 return;
-            case NodeType.UnaryExpression when ((UnaryExpression)node).Operator == Operator.Delete:
-                VisitTarget(((UnaryExpression)node).Argument);
+            case JsKind.Call:
+                VisitCall(node);
                 return;
-            case NodeType.CallExpression:
-                VisitCall((CallExpression)node);
-                return;
-            case NodeType.AwaitExpression:
+            case JsKind.Await:
                 _facts.UsesAwait = true;
-                Visit(((AwaitExpression)node).Argument);
+                Visit(n.First);
                 return;
-            case NodeType.VariableDeclarator:
-                var declarator = (VariableDeclarator)node;
-                Visit(declarator.Id);
-                Visit(declarator.Init);
-                Alias(declarator.Id, declarator.Init);
+            case JsKind.Declarator:
+                var id = n.First;
+                var init = _tree[id].Next;
+                Visit(id);
+                Visit(init);
+                Alias(id, init);
                 return;
-            case NodeType.ForOfStatement:
-                var forOf = (ForOfStatement)node;
-                _facts.UsesAwait |= forOf.Await;
-                Visit(forOf.Left);
-                Visit(forOf.Right);
-                if (forOf.Left is VariableDeclaration { Declarations.Count: 1 } loopVariable)
+            case JsKind.ForOf:
+                _facts.UsesAwait |= (n.Flags & JsFlags.Await) != 0;
+                var left = n.First;
+                var right = _tree[left].Next;
+                Visit(left);
+                Visit(right);
+                if (_tree[left].Kind == JsKind.Declaration && _tree.ChildCount(left) == 1)
                 {
-                    Alias(loopVariable.Declarations[0].Id, forOf.Right);
+                    Alias(_tree[_tree[left].First].First, right);
                 }
 
-                Visit(forOf.Body);
+                Visit(_tree[right].Next);
                 return;
-            case NodeType.Property:
-                var property = (Property)node;
-                if (property.Computed)
+            case JsKind.Property or JsKind.ClassMember:
+                if ((n.Flags & JsFlags.Computed) != 0)
                 {
-                    Visit(property.Key);
+                    Visit(n.First);
                 }
 
-                Visit(property.Value);
+                Visit(_tree.Second(node));
                 return;
-            case NodeType.MethodDefinition or NodeType.PropertyDefinition or NodeType.AccessorProperty:
-                var classMember = (ClassProperty)node;
-                if (classMember.Computed)
-                {
-                    Visit(classMember.Key);
-                }
-
-                Visit(classMember.Value);
+            case JsKind.Labeled:
+                Visit(n.First);
                 return;
-            case NodeType.LabeledStatement:
-                Visit(((LabeledStatement)node).Body);
-                return;
-            case NodeType.BreakStatement or NodeType.ContinueStatement or NodeType.MetaProperty:
+            case JsKind.Skip:
                 return;
             default:
-                foreach (var child in node.ChildNodes)
+                for (var child = n.First; child >= 0; child = _tree[child].Next)
                 {
                     Visit(child);
                 }
@@ -231,9 +260,9 @@ internal sealed class JsAnalyzer
         }
     }
 
-    private void Reference(Identifier identifier)
+    private void Reference(int identifier)
     {
-        var name = identifier.Name;
+        var name = _tree[identifier].Name!;
         if (name.Length > 0 && name[0] == '$')
         {
             switch (name)
@@ -266,35 +295,48 @@ internal sealed class JsAnalyzer
         }
     }
 
-    private void HostGlobal(Identifier identifier)
+    private void HostGlobal(int identifier)
     {
-        if (_isExpression && HandlerOnlyGlobals.Contains(identifier.Name))
+        if (_isExpression && HandlerOnlyGlobals.Contains(_tree[identifier].Name!))
         {
-            _facts.AddHostGlobal(Reference(identifier.Name, identifier));
+            _facts.AddHostGlobal(Reference(_tree[identifier].Name!, identifier));
         }
     }
 
-    /// <summary>Visits the target of an assignment, update or delete.</summary>
-    private void VisitTarget(Node target)
+    /// <summary>The name of an identifier node, or null for any other node.</summary>
+    private string? IdentifierName(int node) => node >= 0 && _tree[node].Kind == JsKind.Identifier ? _tree[node].Name : null;
+
+    /// <summary>The root of <c>$x.y</c>: the identifier when the member's object is one whose name starts with <c>$</c>.</summary>
+    private int DollarRoot(int member)
     {
-        if (Unwrap(target) is not MemberExpression member)
+        var root = _tree[member].First;
+        return IdentifierName(root) is { Length: > 0 } name && name[0] == '$' ? root : -1;
+    }
+
+    private bool IsComputed(int node) => (_tree[node].Flags & JsFlags.Computed) != 0;
+
+    /// <summary>Visits the target of an assignment, update or delete.</summary>
+    private void VisitTarget(int target)
+    {
+        var member = Unwrap(target);
+        if (_tree[member].Kind != JsKind.Member)
         {
             Visit(target);
             return;
         }
 
-        if (member.Object is Identifier root && root.Name.Length > 0 && root.Name[0] == '$')
+        if (DollarRoot(member) is var root and >= 0)
         {
             VisitGlobalMember(member, root, write: true);
             return;
         }
 
-        if (member.Computed)
+        if (IsComputed(member))
         {
-            Visit(member.Property);
+            Visit(_tree.Second(member));
         }
 
-        MarkMutated(member.Object, depth: 0);
+        MarkMutated(_tree[member].First, depth: 0);
     }
 
     /// <summary>
@@ -302,42 +344,43 @@ internal sealed class JsAnalyzer
     /// or that something inside it is (depth &gt; 0). Changing a fresh copy (<c>$state.list.filter(f).reverse()</c>)
     /// writes nothing; changing what a state value holds writes that state key.
     /// </summary>
-    private void MarkMutated(Node expression, int depth)
+    private void MarkMutated(int expression, int depth)
     {
-        switch (Unwrap(expression))
+        var node = Unwrap(expression);
+        switch (_tree[node].Kind)
         {
-            case MemberExpression member when member.Object is Identifier root && root.Name.Length > 0 && root.Name[0] == '$':
-                VisitGlobalMember(member, root, write: true);
+            case JsKind.Member when DollarRoot(node) is var root and >= 0:
+                VisitGlobalMember(node, root, write: true);
                 return;
-            case MemberExpression member:
-                if (member.Computed)
+            case JsKind.Member:
+                if (IsComputed(node))
                 {
-                    Visit(member.Property);
+                    Visit(_tree.Second(node));
                 }
 
-                MarkMutated(member.Object, depth + 1);
+                MarkMutated(_tree[node].First, depth + 1);
                 return;
-            case CallExpression { Callee: var callee } call when Unwrap(callee) is MemberExpression method && !method.Computed && method.Property is Identifier name:
-                if (depth == 0 && CopyingMethods.Contains(name.Name))
+            case JsKind.Call when Method(node) is var method and >= 0 && IdentifierName(_tree.Second(method)) is { } name:
+                if (depth == 0 && CopyingMethods.Contains(name))
                 {
-                    VisitCall(call);
+                    VisitCall(node);
                     return;
                 }
 
-                MarkMutated(method.Object, depth + 1);
-                VisitArguments(call, method);
+                MarkMutated(_tree[method].First, depth + 1);
+                VisitArguments(node, method);
                 return;
-            case Identifier { Name: "$state" }:
+            case JsKind.Identifier when _tree[node].Name == "$state":
                 _facts.DynamicStateRead = _facts.DynamicStateWrite = true;
                 return;
-            case Identifier identifier:
+            case JsKind.Identifier:
                 // A local holding a fresh copy (const c = $state.l.slice()) changes no state itself; its elements still do.
-                if (_aliases is not null && _aliases.TryGetValue(identifier.Name, out var alias) && (depth > 0 || !alias.IsCopy))
+                if (_aliases is not null && _aliases.TryGetValue(_tree[node].Name!, out var alias) && (depth > 0 || !alias.IsCopy))
                 {
                     _facts.AddAliasedWrite(alias.Key);
                 }
 
-                Reference(identifier);
+                Reference(node);
                 return;
             default:
                 Visit(expression);
@@ -345,33 +388,41 @@ internal sealed class JsAnalyzer
         }
     }
 
-    private void VisitMember(MemberExpression member)
+    /// <summary>The callee of a call when it is a non-computed member (<c>x.name(...)</c>), or -1.</summary>
+    private int Method(int call)
     {
-        if (member.Object is Identifier root && root.Name.Length > 0 && root.Name[0] == '$')
+        var callee = Unwrap(_tree[call].First);
+        return _tree[callee].Kind == JsKind.Member && !IsComputed(callee) ? callee : -1;
+    }
+
+    private void VisitMember(int member)
+    {
+        if (DollarRoot(member) is var root and >= 0)
         {
             VisitGlobalMember(member, root, write: false);
             return;
         }
 
-        Visit(member.Object);
-        if (member.Computed)
+        Visit(_tree[member].First);
+        if (IsComputed(member))
         {
-            Visit(member.Property);
+            Visit(_tree.Second(member));
         }
     }
 
-    private void VisitGlobalMember(MemberExpression member, Identifier root, bool write)
+    private void VisitGlobalMember(int member, int root, bool write)
     {
-        var staticName = !member.Computed && member.Property is Identifier property ? property.Name : null;
-        if (member.Computed)
+        var property = _tree.Second(member);
+        var staticName = IsComputed(member) ? null : IdentifierName(property);
+        if (IsComputed(member))
         {
-            Visit(member.Property);
+            Visit(property);
         }
 
-        switch (root.Name)
+        switch (_tree[root].Name)
         {
             case "$state" when staticName is not null:
-                _facts.AddStateAccess(new StateAccess(staticName, member.Start, member.End, write));
+                _facts.AddStateAccess(new StateAccess(staticName, _tree[member].Start, _tree[member].End, write));
                 return;
             case "$state":
                 _facts.DynamicStateRead = true;
@@ -389,13 +440,13 @@ internal sealed class JsAnalyzer
                 _facts.DynamicScope = true;
                 return;
             case "$tools" when staticName is not null:
-                _facts.AddToolReference(Reference(staticName, member.Property));
+                _facts.AddToolReference(Reference(staticName, property));
                 break;
             case "$tools":
                 _facts.DynamicTools = true;
                 break;
             case "$ext" when staticName is not null:
-                _facts.AddExtensionReference(Reference(staticName, member.Property));
+                _facts.AddExtensionReference(Reference(staticName, property));
                 break;
             case "$ext":
                 _facts.DynamicExtensions = true;
@@ -408,13 +459,15 @@ internal sealed class JsAnalyzer
         HostGlobal(root);
     }
 
-    private void VisitCall(CallExpression call)
+    private void VisitCall(int call)
     {
-        var callee = Unwrap(call.Callee);
-        if (callee is Identifier { Name: "$emit" } emit)
+        var calleeNode = _tree[call].First;
+        var callee = Unwrap(calleeNode);
+        if (IdentifierName(callee) == "$emit")
         {
-            HostGlobal(emit);
-            if (call.Arguments.Count > 0 && LiteralString(call.Arguments[0]) is { } eventName)
+            HostGlobal(callee);
+            var first = _tree[calleeNode].Next;
+            if (first >= 0 && _tree[first].Kind == JsKind.Literal && _tree.LiteralValue(first) is { } eventName)
             {
                 _facts.AddEmittedEvent(eventName);
             }
@@ -423,98 +476,103 @@ internal sealed class JsAnalyzer
                 _facts.DynamicEvents = true;
             }
 
-            VisitArguments(call, null);
+            VisitArguments(call, -1);
             return;
         }
 
-        if (callee is not MemberExpression method)
+        if (_tree[callee].Kind != JsKind.Member)
         {
-            Visit(call.Callee);
-            VisitArguments(call, null);
+            Visit(calleeNode);
+            VisitArguments(call, -1);
             return;
         }
 
-        var methodName = !method.Computed && method.Property is Identifier p ? p.Name : null;
+        var methodName = IsComputed(callee) ? null : IdentifierName(_tree.Second(callee));
         if (methodName is not null && MutatingMethods.Contains(methodName))
         {
-            MarkMutated(method.Object, depth: 0);
+            MarkMutated(_tree[callee].First, depth: 0);
         }
-        else if (methodName == "assign" && method.Object is Identifier { Name: "Object" } && call.Arguments.Count > 0)
+        else if (methodName == "assign" && IdentifierName(_tree[callee].First) == "Object" && _tree[calleeNode].Next >= 0)
         {
-            MarkMutated(call.Arguments[0], depth: 0);
+            MarkMutated(_tree[calleeNode].Next, depth: 0);
         }
         else
         {
-            VisitMember(method);
+            VisitMember(callee);
         }
 
-        VisitArguments(call, method);
+        VisitArguments(call, callee);
     }
 
-    private void VisitArguments(CallExpression call, MemberExpression? method)
+    private void VisitArguments(int call, int method)
     {
         // Callback parameters are aliased before the callbacks are visited, so writes inside them are seen.
-        if (method is not null && StateRoot(method.Object) is { } key)
+        if (method >= 0 && StateRoot(_tree[method].First) is { } key)
         {
             AliasCallbackParameters(call, key);
         }
 
-        foreach (var argument in call.Arguments)
+        for (var argument = _tree[_tree[call].First].Next; argument >= 0; argument = _tree[argument].Next)
         {
             Visit(argument);
         }
     }
 
     /// <summary><c>$state.todos.forEach(t =&gt; t.done = true)</c>: the callback's parameters alias the state value.</summary>
-    private void AliasCallbackParameters(CallExpression call, string key)
+    private void AliasCallbackParameters(int call, string key)
     {
-        foreach (var argument in call.Arguments)
+        for (var argument = _tree[_tree[call].First].Next; argument >= 0; argument = _tree[argument].Next)
         {
-            if (argument is IFunction function)
+            if (_tree[argument].Kind != JsKind.Function)
             {
-                foreach (var parameter in function.Params)
-                {
-                    Alias(parameter, key);
-                }
+                continue;
+            }
+
+            var parameter = _tree[argument].First;
+            if ((_tree[argument].Flags & JsFlags.HasId) != 0)
+            {
+                parameter = _tree[parameter].Next;
+            }
+
+            for (var i = 0; i < _tree[argument].Count; i++, parameter = _tree[parameter].Next)
+            {
+                Alias(parameter, key);
             }
         }
     }
 
-    private void Alias(Node target, Node? value)
+    private void Alias(int target, int value)
     {
-        if (value is not null && StateRoot(value) is { } key)
+        if (value >= 0 && StateRoot(value) is { } key)
         {
             Alias(target, key, IsFreshCopy(value));
         }
     }
 
-    private void Alias(Node target, string key, bool isCopy = false)
+    private void Alias(int target, string key, bool isCopy = false)
     {
-        switch (target)
+        switch (_tree[target].Kind)
         {
-            case Identifier identifier:
-                (_aliases ??= new Dictionary<string, (string, bool)>(StringComparer.Ordinal))[identifier.Name] = (key, isCopy);
+            case JsKind.Identifier:
+                (_aliases ??= new Dictionary<string, (string, bool)>(StringComparer.Ordinal))[_tree[target].Name!] = (key, isCopy);
                 break;
-            case AssignmentPattern pattern:
-                Alias(pattern.Left, key);
+            case JsKind.AssignmentPattern:
+                Alias(_tree[target].First, key);
                 break;
-            case RestElement rest:
-                Alias(rest.Argument, key, isCopy: true);
+            case JsKind.Rest:
+                Alias(_tree[target].First, key, isCopy: true);
                 break;
-            case ArrayPattern array:
-                foreach (var element in array.Elements)
+            case JsKind.ArrayPattern:
+                for (var element = _tree[target].First; element >= 0; element = _tree[element].Next)
                 {
-                    if (element is not null)
-                    {
-                        Alias(element, key);
-                    }
+                    Alias(element, key);
                 }
 
                 break;
-            case ObjectPattern obj:
-                foreach (var property in obj.Properties)
+            case JsKind.ObjectPattern:
+                for (var property = _tree[target].First; property >= 0; property = _tree[property].Next)
                 {
-                    Alias(property is Property p ? p.Value : property, key);
+                    Alias(_tree[property].Kind == JsKind.Property ? _tree.Second(property) : property, key);
                 }
 
                 break;
@@ -522,21 +580,19 @@ internal sealed class JsAnalyzer
     }
 
     /// <summary>The state key a value comes from: <c>$state.k</c>, a member or call chain on it, or a local aliasing it.</summary>
-    private string? StateRoot(Node node)
+    private string? StateRoot(int node)
     {
         while (true)
         {
-            switch (Unwrap(node))
+            node = Unwrap(node);
+            switch (_tree[node].Kind)
             {
-                case MemberExpression { Object: Identifier { Name: "$state" }, Computed: false, Property: Identifier key }:
-                    return key.Name;
-                case MemberExpression member:
-                    node = member.Object;
+                case JsKind.Member when !IsComputed(node) && IdentifierName(_tree[node].First) == "$state" && IdentifierName(_tree.Second(node)) is { } key:
+                    return key;
+                case JsKind.Member or JsKind.Call:
+                    node = _tree[node].First;
                     break;
-                case CallExpression call:
-                    node = call.Callee;
-                    break;
-                case Identifier identifier when _aliases is not null && _aliases.TryGetValue(identifier.Name, out var aliased):
+                case JsKind.Identifier when _aliases is not null && _aliases.TryGetValue(_tree[node].Name!, out var aliased):
                     return aliased.Key;
                 default:
                     return null;
@@ -545,33 +601,39 @@ internal sealed class JsAnalyzer
     }
 
     /// <summary>Whether a value is a fresh array made by a copying method (its elements still alias state).</summary>
-    private static bool IsFreshCopy(Node value) =>
-        Unwrap(value) is CallExpression { Callee: var callee } &&
-        Unwrap(callee) is MemberExpression { Computed: false, Property: Identifier method } &&
-        CopyingMethods.Contains(method.Name);
-
-    private static Node Unwrap(Node node)
+    private bool IsFreshCopy(int value)
     {
-        while (true)
-        {
-            switch (node)
-            {
-                case ChainExpression chain:
-                    node = chain.Expression;
-                    break;
-                case ParenthesizedExpression parenthesized:
-                    node = parenthesized.Expression;
-                    break;
-                default:
-                    return node;
-            }
-        }
+        var call = Unwrap(value);
+        return _tree[call].Kind == JsKind.Call && Method(call) is var method and >= 0 &&
+            IdentifierName(_tree.Second(method)) is { } name && CopyingMethods.Contains(name);
     }
 
-    private static string? LiteralString(Node node) => node switch
+    /// <summary>The expression inside optional chains and parentheses.</summary>
+    private int Unwrap(int node)
     {
-        StringLiteral literal => literal.Value,
-        TemplateLiteral { Expressions.Count: 0, Quasis.Count: 1 } template => template.Quasis[0].Value.Cooked,
-        _ => null,
-    };
+        while (_tree[node].Kind is JsKind.Chain or JsKind.Parenthesized)
+        {
+            node = _tree[node].First;
+        }
+
+        return node;
+    }
+
+    private sealed class ThreadState
+    {
+        public Parser Acornima { get; } = new(new ParserOptions
+        {
+            EcmaVersion = EcmaVersion.Latest,
+            AllowReturnOutsideFunction = true,
+            AllowAwaitOutsideFunction = true,
+        });
+
+        public JsTree Tree { get; } = new();
+
+        public SubsetParser Subset { get; } = new();
+
+        public bool AcornimaOnly { get; set; }
+
+        public Action<string, bool>? Observer { get; set; }
+    }
 }
