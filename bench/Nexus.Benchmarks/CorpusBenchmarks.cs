@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Nexus.Nxml;
+using Nexus.Nxml.Checking.Js;
 using Nexus.Nxml.Layout;
 using Nexus.Nxml.Syntax;
 
@@ -101,6 +102,25 @@ public class CorpusBenchmarks
         }
 
         return diagnostics;
+    }
+
+    /// <summary>
+    /// What-if, not the product: <see cref="Check"/> with every piece of JavaScript parsed by Acornima (the subset
+    /// parser skipped), as the checker worked before it had one. The difference to Check is what the subset saves.
+    /// </summary>
+    [Benchmark]
+    [Input(InputKind.Corpus)]
+    public int Check_AcornimaOnly()
+    {
+        JsAnalyzer.AcornimaOnly = true;
+        try
+        {
+            return Check();
+        }
+        finally
+        {
+            JsAnalyzer.AcornimaOnly = false;
+        }
     }
 
     /// <summary>The layout pass alone over the eight pre-parsed panels.</summary>

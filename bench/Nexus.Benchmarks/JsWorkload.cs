@@ -12,7 +12,7 @@ internal readonly record struct JsSnippet(string Text, int Start, int Length);
 /// The JavaScript the checker analyses in a panel, collected the way PanelChecker walks it (handlers once each;
 /// computed values; view props that are expressions; <c>{...}</c> parts of other props and of element text).
 /// Expressions are split into those JsAnalyzer answers on its fast path (plain <c>$state.a.b</c> /
-/// <c>$scope.a.b</c>) and those it hands to Acornima.
+/// <c>$scope.a.b</c>) and those it parses (the subset parser, or Acornima).
 /// </summary>
 internal sealed class JsWorkload
 {
@@ -24,7 +24,7 @@ internal sealed class JsWorkload
 
     public List<JsSnippet> ParsedExpressions { get; } = [];
 
-    /// <summary>The parsed expressions that do not parse (Acornima throws): the checker then tries the whole value.</summary>
+    /// <summary>The parsed expressions that do not parse: the checker then tries the whole value.</summary>
     public List<JsSnippet> FailingExpressions { get; } = [];
 
     /// <summary>Whether the fast-path split is exact (found JsAnalyzer's private fast path by reflection).</summary>

@@ -27,8 +27,6 @@ public class PhaseBenchmarks
     private JsSnippet[] _handlers = [];
     private JsSnippet[] _simpleExpressions = [];
     private JsSnippet[] _parsedExpressions = [];
-    private JsSnippet[] _isolatedHandlers = [];
-    private JsSnippet[] _isolatedParsedExpressions = [];
     private int _failingExpressions;
 
     [GlobalSetup]
@@ -47,8 +45,6 @@ public class PhaseBenchmarks
         _handlers = [.. js.Handlers];
         _simpleExpressions = [.. js.SimpleExpressions];
         _parsedExpressions = [.. js.ParsedExpressions];
-        _isolatedHandlers = [.. _handlers.Select(Isolate)];
-        _isolatedParsedExpressions = [.. _parsedExpressions.Select(Isolate)];
         _failingExpressions = js.FailingExpressions.Count;
         Console.WriteLine(
             $"// JS workload: {_handlers.Length} handlers, {_simpleExpressions.Length} fast-path expressions, {_parsedExpressions.Length} parsed expressions "
@@ -97,7 +93,7 @@ public class PhaseBenchmarks
         return n;
     }
 
-    /// <summary>JsAnalyzer.AnalyzeHandler over every handler's code (Acornima ParseScript + the walk).</summary>
+    /// <summary>JsAnalyzer.AnalyzeHandler over every handler's code (the subset parser, Acornima where it declines, and the walk).</summary>
     [Benchmark]
     public int JsHandlers() => Analyze(_handlers, expression: false);
 
@@ -105,21 +101,17 @@ public class PhaseBenchmarks
     [Benchmark]
     public int JsSimpleExpressions() => Analyze(_simpleExpressions, expression: true);
 
-    /// <summary>JsAnalyzer.AnalyzeExpression over the expressions it parses with Acornima.</summary>
+    /// <summary>JsAnalyzer.AnalyzeExpression over the expressions it parses (the subset parser, Acornima where it declines).</summary>
     [Benchmark]
     public int JsParsedExpressions() => Analyze(_parsedExpressions, expression: true);
 
-    /// <summary>
-    /// What-if, not a phase of Check: <see cref="JsHandlers"/> with each handler's code copied to a string of its
-    /// own (offset 0). Acornima's Tokenizer.Reset(input, start, length) computes the line of <c>start</c> by
-    /// scanning the input from its beginning, so analysing code in place costs O(offset in the file).
-    /// </summary>
+    /// <summary>What-if, not a phase of Check: <see cref="JsHandlers"/> with Acornima parsing every handler (the subset parser skipped).</summary>
     [Benchmark]
-    public int JsHandlers_Isolated() => Analyze(_isolatedHandlers, expression: false);
+    public int JsHandlers_AcornimaOnly() => AcornimaOnly(() => Analyze(_handlers, expression: false));
 
-    /// <summary>What-if, not a phase of Check: <see cref="JsParsedExpressions"/> with each expression copied to a string of its own.</summary>
+    /// <summary>What-if, not a phase of Check: <see cref="JsParsedExpressions"/> with Acornima parsing every expression.</summary>
     [Benchmark]
-    public int JsParsedExpressions_Isolated() => Analyze(_isolatedParsedExpressions, expression: true);
+    public int JsParsedExpressions_AcornimaOnly() => AcornimaOnly(() => Analyze(_parsedExpressions, expression: true));
 
     /// <summary>What Check does after the checker: mark async handlers, then the layout pass.</summary>
     [Benchmark]
@@ -134,7 +126,18 @@ public class PhaseBenchmarks
         return n;
     }
 
-    private static JsSnippet Isolate(JsSnippet s) => new(s.Text.Substring(s.Start, s.Length), 0, s.Length);
+    private static int AcornimaOnly(Func<int> run)
+    {
+        JsAnalyzer.AcornimaOnly = true;
+        try
+        {
+            return run();
+        }
+        finally
+        {
+            JsAnalyzer.AcornimaOnly = false;
+        }
+    }
 
     private static int Analyze(JsSnippet[] snippets, bool expression)
     {

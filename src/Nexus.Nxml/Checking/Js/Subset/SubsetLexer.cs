@@ -75,8 +75,6 @@ internal sealed partial class SubsetLexer
 
     private static readonly SearchValues<char> LineSeparators = SearchValues.Create("\u2028\u2029");
 
-    private static readonly SearchValues<char> NameCharacters = SearchValues.Create("$_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-
     /// <summary>Names seen on this thread, so that a name becomes a string once (a server checks the same panels again and again).</summary>
     private readonly Dictionary<string, (string Name, bool Reserved)> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Name, bool Reserved)>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
@@ -229,13 +227,15 @@ internal sealed partial class SubsetLexer
 
     private Tok ReadName()
     {
+        // Names are short: a plain loop beats a vectorised search here.
         var rest = _text.AsSpan(_position, _end - _position);
-        var length = rest.IndexOfAnyExcept(NameCharacters);
-        if (length < 0)
+        var length = 1;
+        while (length < rest.Length && (char.IsAsciiLetterOrDigit(rest[length]) || rest[length] is '_' or '$'))
         {
-            length = rest.Length;
+            length++;
         }
-        else if (rest[length] == '\\' || rest[length] > '\u007f')
+
+        if (length < rest.Length && (rest[length] == '\\' || rest[length] > '\u007f'))
         {
             // Escapes and non-ASCII letters in names: Acornima's.
             throw SubsetBail.Instance;
