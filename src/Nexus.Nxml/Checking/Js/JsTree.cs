@@ -45,12 +45,8 @@ internal enum JsFlags : byte
     HasId = 4,
     /// <summary>A literal whose value is decoded from the code when it is needed.</summary>
     Lazy = 8,
-    /// <summary>An expression written in parentheses (the subset parser's <c>??</c> mixing rule needs it).</summary>
+    /// <summary>An expression written in parentheses (<c>((x)) =&gt; 1</c> is not an arrow function).</summary>
     Parenthesized = 16,
-    /// <summary>A <c>||</c> or <c>&amp;&amp;</c> expression.</summary>
-    OrAnd = 32,
-    /// <summary>A <c>??</c> expression.</summary>
-    Coalesce = 64,
 }
 
 /// <summary>One node: children are linked through <see cref="First"/> and <see cref="Next"/> (-1 ends a list).</summary>

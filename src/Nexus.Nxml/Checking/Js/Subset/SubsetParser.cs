@@ -10,9 +10,10 @@ namespace Nexus.Nxml.Checking.Js.Subset;
 /// <remarks>
 /// Recognised: <c>let</c>/<c>const</c> declarations (names and flat object and array patterns), expression
 /// statements, blocks, <c>if</c>, <c>for</c> (classic and <c>of</c>), <c>while</c>, <c>break</c>/<c>continue</c>
-/// without labels, <c>return</c>, <c>throw</c>, <c>try</c>; expressions with every operator except <c>**</c>,
-/// <c>in</c> in a <c>for</c> head and regular expressions; arrow functions with plain parameters; object and
-/// array literals without methods, accessors or holes; templates without tags; top-level <c>await</c> in handlers.
+/// without labels, <c>return</c>, <c>throw</c>, <c>try</c>; expressions with every operator except <c>**</c> (and
+/// <c>in</c> in a <c>for</c> head); arrow functions with plain parameters; object and array literals without
+/// methods, accessors or holes; templates without tags; regular expressions of everyday constructs
+/// (<see cref="SubsetRegex"/>); top-level <c>await</c> in handlers.
 /// Everything else (functions, classes, <c>var</c>, <c>switch</c>, labels, <c>async</c>, ...) goes to Acornima.
 /// </remarks>
 internal sealed partial class SubsetParser
