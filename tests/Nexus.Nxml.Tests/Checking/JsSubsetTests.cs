@@ -15,16 +15,17 @@ public sealed class JsSubsetTests
     private static readonly Lazy<IReadOnlyList<(string Code, bool IsExpression)>> Shared = new(CollectSharedCode);
 
     /// <summary>Every handler and parsed expression the checker analyses in the conformance suites and the bench corpus.</summary>
-    private static List<(string Code, bool IsExpression)> CollectSharedCode()
+    private static List<(string Code, bool IsExpression)> CollectSharedCode() =>
+        CodeAnalysedIn(Path.Combine(TestPaths.Conformance, "nxml"), Path.Combine(TestPaths.Conformance, "wild"), TestPaths.BenchCorpus);
+
+    /// <summary>The pieces of code the checker hands to the parsers when it checks every panel in the folders.</summary>
+    private static List<(string Code, bool IsExpression)> CodeAnalysedIn(params string[] folders)
     {
         var found = new HashSet<(string, bool)>();
-        var files = new[] { Path.Combine(TestPaths.Conformance, "nxml"), Path.Combine(TestPaths.Conformance, "wild"), TestPaths.BenchCorpus }
-            .SelectMany(folder => Directory.GetFiles(folder, "*.nxml"))
-            .Order(StringComparer.Ordinal);
         JsAnalyzer.Observer = (code, isExpression) => found.Add((code, isExpression));
         try
         {
-            foreach (var file in files)
+            foreach (var file in folders.SelectMany(folder => Directory.GetFiles(folder, "*.nxml")).Order(StringComparer.Ordinal))
             {
                 NxmlDocument.Check(File.ReadAllText(file));
             }
@@ -101,21 +102,10 @@ public sealed class JsSubsetTests
     [Fact]
     public void The_bench_corpus_is_read_entirely_by_the_subset()
     {
-        var corpus = new HashSet<(string, bool)>();
-        JsAnalyzer.Observer = (code, isExpression) => corpus.Add((code, isExpression));
-        try
-        {
-            foreach (var file in Directory.GetFiles(TestPaths.BenchCorpus, "*.nxml"))
-            {
-                NxmlDocument.Check(File.ReadAllText(file));
-            }
-        }
-        finally
-        {
-            JsAnalyzer.Observer = null;
-        }
-
-        var declined = corpus.Where(c => new SubsetParser().TryParse(new JsTree(), c.Item1, 0, c.Item1.Length, c.Item2) < 0).Select(c => c.Item1).ToList();
+        var declined = CodeAnalysedIn(TestPaths.BenchCorpus)
+            .Where(c => new SubsetParser().TryParse(new JsTree(), c.Code, 0, c.Code.Length, c.IsExpression) < 0)
+            .Select(c => c.Code)
+            .ToList();
         Assert.True(declined.Count == 0, "the subset declines:\n" + string.Join("\n---\n", declined));
     }
 

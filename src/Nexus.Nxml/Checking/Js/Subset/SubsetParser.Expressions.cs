@@ -402,9 +402,9 @@ internal sealed partial class SubsetParser
                 _tree[inner].Flags |= JsFlags.Parenthesized;
                 return inner;
             case Tok.LBracket:
-                return ParseArray();
+                return ParseCollection(Tok.RBracket);
             case Tok.LBrace:
-                return ParseObject();
+                return ParseCollection(Tok.RBrace);
             default:
                 // Functions, classes and whatever else.
                 throw SubsetBail.Instance;

@@ -6,17 +6,30 @@ internal sealed partial class SubsetParser
     private void ParseArguments(int parent, int last)
     {
         Expect(Tok.LParen);
-        while (Kind != Tok.RParen)
+        ParseList(parent, last, Tok.RParen, objectMembers: false);
+        _tree[parent].End = _lexer.End;
+        _lexer.Next();
+    }
+
+    /// <summary>
+    /// Elements (or object members) separated by commas up to <paramref name="close"/> (left as the current
+    /// token), a trailing comma allowed; an empty element (a hole, <c>f(,a)</c>) is Acornima's.
+    /// </summary>
+    private void ParseList(int parent, int last, Tok close, bool objectMembers)
+    {
+        while (Kind != close)
         {
-            last = _tree.Link(parent, last, ParseElement());
-            if (Kind != Tok.RParen)
+            if (Kind == Tok.Comma)
+            {
+                Bail();
+            }
+
+            last = _tree.Link(parent, last, objectMembers ? ParseObjectMember() : ParseElement());
+            if (Kind != close)
             {
                 Expect(Tok.Comma);
             }
         }
-
-        _tree[parent].End = _lexer.End;
-        _lexer.Next();
     }
 
     /// <summary>An argument or array element: an expression or <c>...spread</c>.</summary>
@@ -50,41 +63,14 @@ internal sealed partial class SubsetParser
         }
     }
 
-    private int ParseArray()
+    /// <summary>An array literal (<paramref name="close"/> <c>]</c>) or an object literal (<c>}</c>).</summary>
+    private int ParseCollection(Tok close)
     {
         _lexer.Next();
-        var array = _tree.Add(JsKind.Other, 0, 0);
-        var last = -1;
-        while (Kind != Tok.RBracket)
-        {
-            // A hole ([, a]) is left to Acornima.
-            last = _tree.Link(array, last, Kind == Tok.Comma ? throw SubsetBail.Instance : ParseElement());
-            if (Kind != Tok.RBracket)
-            {
-                Expect(Tok.Comma);
-            }
-        }
-
+        var literal = _tree.Add(JsKind.Other, 0, 0);
+        ParseList(literal, -1, close, objectMembers: close == Tok.RBrace);
         _lexer.Next();
-        return array;
-    }
-
-    private int ParseObject()
-    {
-        _lexer.Next();
-        var obj = _tree.Add(JsKind.Other, 0, 0);
-        var last = -1;
-        while (Kind != Tok.RBrace)
-        {
-            last = _tree.Link(obj, last, ParseObjectMember());
-            if (Kind != Tok.RBrace)
-            {
-                Expect(Tok.Comma);
-            }
-        }
-
-        _lexer.Next();
-        return obj;
+        return literal;
     }
 
     /// <summary><c>key: value</c>, <c>[key]: value</c>, <c>name</c> or <c>...spread</c>; methods and accessors are Acornima's.</summary>
