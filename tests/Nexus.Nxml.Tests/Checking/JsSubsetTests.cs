@@ -139,6 +139,22 @@ public sealed class JsSubsetTests
         Assert.True(accepted > tried / 10, $"only {accepted} of {tried} mutants were accepted by the subset");
     }
 
+    [Fact]
+    public void Random_code_from_a_grammar_is_accepted_only_where_Acornima_agrees()
+    {
+        const int Programs = 3000;
+        var accepted = 0;
+        for (var seed = 0; seed < Programs; seed++)
+        {
+            var random = new RandomJs(seed);
+            accepted += AgreesWithAcornima(random.Handler(), isExpression: false) ? 1 : 0;
+            accepted += AgreesWithAcornima(random.Expression(), isExpression: true) ? 1 : 0;
+        }
+
+        // Most of the grammar's code is valid and inside the subset; if the subset declined it all, this would prove nothing.
+        Assert.True(accepted > Programs / 2, $"only {accepted} of {2 * Programs} random programs were accepted by the subset");
+    }
+
     private static string Mutate(string code, Random random)
     {
         var at = random.Next(code.Length + 1);
