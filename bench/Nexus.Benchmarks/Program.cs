@@ -9,7 +9,7 @@ using Nexus.Benchmarks.Workspace;
 //        ... -- [--corpus DIR] --cpu-time parse|xmlreader|check|checker [ROUNDS]   (thread CPU time per corpus pass: a quick A/B on a loaded machine)
 //        ... -- [--corpus DIR] --latency [CALLS] [WARMUP_SECONDS]   (tool-call throughput and latency percentiles of the runtime)
 //        ... -- [--corpus DIR] --memory [COPIES]                    (managed heap per mounted panel instance)
-//        ... -- [--corpus DIR] --alloc-profile inc|record|mount|first-call [SECONDS]   (which types a runtime operation allocates)
+//        ... -- [--corpus DIR] --alloc-profile parse|check|checker|inc|record|mount|first-call [SECONDS]   (which types an operation allocates)
 //        ... -- [--corpus DIR] --journal-load [SECONDS]             (acknowledged calls/s and latency percentiles with 1/16/64 callers)
 // --corpus overrides where the corpus is (default ../shared/bench-corpus beside the repository root); it is passed
 // to BenchmarkDotNet's child processes through the NEXUS_BENCH_CORPUS environment variable.

@@ -5,7 +5,7 @@ using System.Globalization;
 namespace Nexus.Benchmarks.Runtime;
 
 /// <summary>
-/// <c>--alloc-profile inc|record|mount|first-call [SECONDS]</c>: which types a runtime operation allocates. The
+/// <c>--alloc-profile parse|check|checker|inc|record|mount|first-call [SECONDS]</c>: which types an operation allocates. The
 /// runtime's own event source reports an allocation tick about every 100 KB allocated, naming the type of the
 /// object that crossed the threshold; counting ticks by type gives each type's share of the bytes allocated
 /// (a sample, so small shares are rough). Listens in process, with no tool to install.
@@ -14,7 +14,7 @@ internal static class AllocationProfile
 {
     public static int Run(string operation, double seconds)
     {
-        var once = ProfileLoop.RuntimeOperation(operation);
+        var once = ProfileLoop.Operation(operation);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed.TotalSeconds < 3)
         {

@@ -264,9 +264,11 @@ internal sealed partial class PanelChecker
             Report(DiagnosticCodes.InvalidExpression, "'{' starts an expression that is never closed with '}' (write {{ for a literal brace)", Locate(code, 0, 1), path);
         }
 
-        foreach (var part in text.Expressions)
+        // By index: a foreach over the IReadOnlyList would box its enumerator for every value checked.
+        var parts = text.Expressions;
+        for (var i = 0; i < parts.Count; i++)
         {
-            CheckExpression(JsCode.ForValue(_source, value, valueSpan, part.Start, part.Length, valueSpan), scopes, path, text.IsBinding ? "binding" : "interpolation");
+            CheckExpression(JsCode.ForValue(_source, value, valueSpan, parts[i].Start, parts[i].Length, valueSpan), scopes, path, text.IsBinding ? "binding" : "interpolation");
         }
 
         return text;
