@@ -71,7 +71,6 @@ internal sealed class JsAnalyzer
 
     private JsReference Reference(string name, int node) => new(name, _tree[node].Start, _tree[node].End);
 
-
     /// <summary>Analyses handler code: the body of an async function (top-level <c>await</c> and <c>return</c> allowed).</summary>
     public static JsFacts AnalyzeHandler(string text, int start, int length) => Analyze(text, start, length, isExpression: false);
 
