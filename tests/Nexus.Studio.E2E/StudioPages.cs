@@ -56,7 +56,18 @@ internal static class StudioPages
         await page.Locator("[data-action=toggle-add-panel]").ClickAsync();
         await page.Locator($"[data-action=add-template][data-template={templateId}]").ClickAsync();
         var card = page.Locator($"[data-panel-card={templateId}]");
-        await card.Locator(".nx-panel[data-interactive=yes]").WaitForAsync();
+        try
+        {
+            await card.Locator(".nx-panel[data-interactive=yes]").WaitForAsync();
+        }
+        catch (TimeoutException timeout)
+        {
+            // What the page shows (a refusal, an error banner, a lost connection, the card without its view) tells
+            // why the panel never came up; the timeout alone does not.
+            var text = await page.InnerTextAsync("body");
+            throw new TimeoutException($"the '{templateId}' panel did not become interactive; the page shows:\n{text[..Math.Min(text.Length, 3000)]}", timeout);
+        }
+
         return card;
     }
 }

@@ -324,6 +324,27 @@ public sealed class JsSubsetTests
     }
 
     [Fact]
+    public void Threads_checking_at_once_get_what_one_thread_gets()
+    {
+        // Each thread has its own parsers; code that leaves the subset (syntax errors, eval) bails on several at once.
+        var sources = Directory.GetFiles(Path.Combine(TestPaths.Conformance, "nxml"), "*.nxml").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+        var expected = sources.Select(Diagnostics).ToArray();
+        var results = new string[8][];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, thread =>
+        {
+            results[thread] = [.. sources.Select(Diagnostics)];
+        });
+
+        foreach (var result in results)
+        {
+            Assert.Equal(expected, result);
+        }
+
+        static string Diagnostics(string source) =>
+            string.Join("\n", NxmlDocument.Check(source).Diagnostics.Select(d => $"{d.Code} {d.Line}:{d.Column} {d.Message}"));
+    }
+
+    [Fact]
     public void Deep_nesting_goes_to_Acornima()
     {
         var code = new string('(', 5000) + "a" + new string(')', 5000);

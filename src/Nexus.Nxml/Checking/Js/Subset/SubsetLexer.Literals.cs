@@ -64,13 +64,13 @@ internal sealed partial class SubsetLexer
         {
             _position += 2;
             var digits = SkipWhile(char.IsAsciiHexDigit);
-            return digits > 0 ? EndNumber() : throw SubsetBail.Instance;
+            return digits > 0 ? EndNumber() : throw new SubsetBail();
         }
 
         // A leading zero followed by a digit is a legacy octal literal: an error in strict mode.
         if (_text[_position] == '0' && char.IsAsciiDigit(Peek(1)))
         {
-            throw SubsetBail.Instance;
+            throw new SubsetBail();
         }
 
         SkipWhile(char.IsAsciiDigit);
@@ -90,7 +90,7 @@ internal sealed partial class SubsetLexer
 
             if (SkipWhile(char.IsAsciiDigit) == 0)
             {
-                throw SubsetBail.Instance;
+                throw new SubsetBail();
             }
         }
 
@@ -100,7 +100,7 @@ internal sealed partial class SubsetLexer
     /// <summary>A number must not run into a name or digit (<c>3in</c>, <c>1_000</c>, <c>10n</c>: Acornima's).</summary>
     private Tok EndNumber() =>
         _position < _end && (char.IsAsciiLetterOrDigit(_text[_position]) || _text[_position] is '_' or '$' or '\\' or '.' || _text[_position] > '\u007f')
-            ? throw SubsetBail.Instance
+            ? throw new SubsetBail()
             : Tok.Number;
 
     private int SkipWhile(Func<char, bool> accept)
@@ -121,7 +121,7 @@ internal sealed partial class SubsetLexer
         {
             if (_position >= _end)
             {
-                throw SubsetBail.Instance;
+                throw new SubsetBail();
             }
 
             var c = _text[_position];
@@ -133,7 +133,7 @@ internal sealed partial class SubsetLexer
 
             if (c is '\n' or '\r')
             {
-                throw SubsetBail.Instance;
+                throw new SubsetBail();
             }
 
             _position = c == '\\' ? SkipEscape(_position) : _position + 1;
@@ -152,7 +152,7 @@ internal sealed partial class SubsetLexer
         {
             if (_position >= _end)
             {
-                throw SubsetBail.Instance;
+                throw new SubsetBail();
             }
 
             switch (_text[_position])
@@ -165,7 +165,7 @@ internal sealed partial class SubsetLexer
                     return open;
                 case '\r':
                     // The template's raw value normalises line ends; Acornima's.
-                    throw SubsetBail.Instance;
+                    throw new SubsetBail();
                 case '\\':
                     _position = SkipEscape(_position);
                     break;
@@ -202,9 +202,9 @@ internal sealed partial class SubsetLexer
                     return at + 4 + close;
                 }
 
-                throw SubsetBail.Instance;
+                throw new SubsetBail();
             default:
-                throw SubsetBail.Instance;
+                throw new SubsetBail();
         }
     }
 

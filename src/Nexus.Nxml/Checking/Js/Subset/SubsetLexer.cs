@@ -110,7 +110,7 @@ internal sealed partial class SubsetLexer
         // Line separators make ASI and line-comment ends subtle; code with them goes to Acornima.
         if (text.AsSpan(start, length).ContainsAny(LineSeparators))
         {
-            throw SubsetBail.Instance;
+            throw new SubsetBail();
         }
 
         _text = text;
@@ -156,7 +156,7 @@ internal sealed partial class SubsetLexer
     {
         if (Kind != Tok.RBrace)
         {
-            throw SubsetBail.Instance;
+            throw new SubsetBail();
         }
 
         _position = _base + End;
@@ -171,7 +171,7 @@ internal sealed partial class SubsetLexer
         var at = _base + Start;
         if (_text[at] != '/')
         {
-            throw SubsetBail.Instance;
+            throw new SubsetBail();
         }
 
         _position = at + SubsetRegex.Measure(_text.AsSpan(at, _end - at));
@@ -209,7 +209,7 @@ internal sealed partial class SubsetLexer
                 var close = text.AsSpan(position + 2, end - position - 2).IndexOf("*/", StringComparison.Ordinal);
                 if (close < 0)
                 {
-                    throw SubsetBail.Instance;
+                    throw new SubsetBail();
                 }
 
                 newline |= text.AsSpan(position + 2, close).ContainsAny('\n', '\r');
@@ -238,7 +238,7 @@ internal sealed partial class SubsetLexer
         if (length < rest.Length && (rest[length] == '\\' || rest[length] > '\u007f'))
         {
             // Escapes and non-ASCII letters in names: Acornima's.
-            throw SubsetBail.Instance;
+            throw new SubsetBail();
         }
 
         _position += length;
@@ -304,9 +304,9 @@ internal sealed partial class SubsetLexer
             '|' when next == '|' => third == '=' ? (Tok.AssignOp, 3) : (Tok.Or, 2),
             '|' => next == '=' ? (Tok.AssignOp, 2) : (Tok.BitOr, 1),
             '^' => next == '=' ? (Tok.AssignOp, 2) : (Tok.BitXor, 1),
-            '<' when next == '!' => throw SubsetBail.Instance,
+            '<' when next == '!' => throw new SubsetBail(),
             '<' or '>' => ReadAngle(c, next, third),
-            _ => throw SubsetBail.Instance,
+            _ => throw new SubsetBail(),
         };
         _position += token.Length;
         return token.Kind;

@@ -196,7 +196,7 @@ internal sealed partial class SubsetParser
         Tok.Equality => 6,
         Tok.Relational => 7,
         Tok.Name when _lexer.Name == "instanceof" => 7,
-        Tok.Name when _lexer.Name == "in" => _noIn ? throw SubsetBail.Instance : 7,
+        Tok.Name when _lexer.Name == "in" => _noIn ? throw new SubsetBail() : 7,
         Tok.Shift => 8,
         Tok.Plus or Tok.Minus => 9,
         Tok.Multiplicative => 10,
@@ -297,7 +297,7 @@ internal sealed partial class SubsetParser
                     break;
                 case Tok.Template or Tok.TemplateHead:
                     // A tagged template.
-                    throw SubsetBail.Instance;
+                    throw new SubsetBail();
                 default:
                     return optional ? Node(JsKind.Chain, expression) : expression;
             }
@@ -407,7 +407,7 @@ internal sealed partial class SubsetParser
                 return ParseCollection(Tok.RBrace);
             default:
                 // Functions, classes and whatever else.
-                throw SubsetBail.Instance;
+                throw new SubsetBail();
         }
     }
 }

@@ -117,7 +117,7 @@ internal sealed partial class SubsetParser
 
                 return Node(JsKind.Property, _tree.Add(JsKind.Identifier, start, end, name), _tree.Add(JsKind.Identifier, start, end, name));
             default:
-                throw SubsetBail.Instance;
+                throw new SubsetBail();
         }
     }
 }

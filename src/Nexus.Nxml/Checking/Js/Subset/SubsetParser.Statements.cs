@@ -14,7 +14,7 @@ internal sealed partial class SubsetParser
             Tok.LBrace => ParseBlock(),
             Tok.Semicolon => Leaf(),
             // A string first may be a directive ("use strict"), which changes the rules: Acornima's.
-            Tok.String => throw SubsetBail.Instance,
+            Tok.String => throw new SubsetBail(),
             Tok.Name => ParseNamedStatement(declarationAllowed),
             _ => ParseExpressionStatement(),
         };
@@ -206,7 +206,7 @@ internal sealed partial class SubsetParser
             case Tok.LBracket:
                 return ParsePattern(JsKind.ArrayPattern, Tok.RBracket);
             default:
-                throw SubsetBail.Instance;
+                throw new SubsetBail();
         }
     }
 

@@ -57,7 +57,7 @@ internal sealed partial class SubsetParser
 
     private Tok Kind => _lexer.Kind;
 
-    private static void Bail() => throw SubsetBail.Instance;
+    private static void Bail() => throw new SubsetBail();
 
     private bool IsName(string name) => _lexer.Kind == Tok.Name && _lexer.Name == name;
 

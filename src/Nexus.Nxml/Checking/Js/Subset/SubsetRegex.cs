@@ -17,13 +17,13 @@ internal static class SubsetRegex
         var canRepeat = false;
         while (true)
         {
-            var c = i < text.Length ? text[i] : throw SubsetBail.Instance;
+            var c = i < text.Length ? text[i] : throw new SubsetBail();
             switch (c)
             {
                 case '/':
                     if (depth != 0)
                     {
-                        throw SubsetBail.Instance;
+                        throw new SubsetBail();
                     }
 
                     return MeasureFlags(text, i + 1);
@@ -39,7 +39,7 @@ internal static class SubsetRegex
                     i = GroupOpening(text, i, out var isLookaround);
                     if (++depth >= 64)
                     {
-                        throw SubsetBail.Instance;
+                        throw new SubsetBail();
                     }
 
                     // A group may be repeated when it closes, a lookaround may not: one bit per open group.
@@ -49,14 +49,14 @@ internal static class SubsetRegex
                 case ')':
                     if (depth == 0)
                     {
-                        throw SubsetBail.Instance;
+                        throw new SubsetBail();
                     }
 
                     canRepeat = (lookarounds & (1UL << depth--)) == 0;
                     i++;
                     continue;
                 case '*' or '+' or '?' or '{':
-                    i = canRepeat ? Quantifier(text, i) : throw SubsetBail.Instance;
+                    i = canRepeat ? Quantifier(text, i) : throw new SubsetBail();
                     canRepeat = false;
                     continue;
                 case '|' or '^' or '$':
@@ -64,7 +64,7 @@ internal static class SubsetRegex
                     canRepeat = false;
                     continue;
                 case ']' or '}' or '\n' or '\r' or > '\u007e' or < ' ':
-                    throw SubsetBail.Instance;
+                    throw new SubsetBail();
                 default:
                     i++;
                     canRepeat = true;
@@ -85,30 +85,30 @@ internal static class SubsetRegex
                 'm' => 4,
                 's' => 8,
                 'y' => 16,
-                _ => throw SubsetBail.Instance,
+                _ => throw new SubsetBail(),
             };
             if ((seen & bit) != 0)
             {
-                throw SubsetBail.Instance;
+                throw new SubsetBail();
             }
 
             seen |= bit;
         }
 
-        return i < text.Length && text[i] > '\u007e' ? throw SubsetBail.Instance : i;
+        return i < text.Length && text[i] > '\u007e' ? throw new SubsetBail() : i;
     }
 
     /// <summary>An escape at <paramref name="i"/>: a character class, a control character or a quoted syntax character.</summary>
     private static int Escape(ReadOnlySpan<char> text, int i, bool inClass)
     {
-        var c = i + 1 < text.Length ? text[i + 1] : throw SubsetBail.Instance;
+        var c = i + 1 < text.Length ? text[i + 1] : throw new SubsetBail();
         return c switch
         {
             'd' or 'D' or 'w' or 'W' or 's' or 'S' or 'n' or 'r' or 't' or 'f' or 'v' => i + 2,
             'b' or 'B' when !inClass => i + 2,
             '0' when i + 2 >= text.Length || !char.IsAsciiDigit(text[i + 2]) => i + 2,
             '\\' or '/' or '.' or '*' or '+' or '?' or '(' or ')' or '[' or ']' or '{' or '}' or '|' or '^' or '$' or '-' => i + 2,
-            _ => throw SubsetBail.Instance,
+            _ => throw new SubsetBail(),
         };
     }
 
@@ -124,7 +124,7 @@ internal static class SubsetRegex
         var previous = -1;
         while (true)
         {
-            var c = i < text.Length ? text[i] : throw SubsetBail.Instance;
+            var c = i < text.Length ? text[i] : throw new SubsetBail();
             switch (c)
             {
                 case ']':
@@ -137,7 +137,7 @@ internal static class SubsetRegex
                     var end = text[i + 1];
                     if (end is '\\' or '[' || end < previous)
                     {
-                        throw SubsetBail.Instance;
+                        throw new SubsetBail();
                     }
 
                     i += 2;
@@ -145,9 +145,9 @@ internal static class SubsetRegex
                     continue;
                 case '-' when i + 1 < text.Length && text[i + 1] != ']' && text[i - 1] != '[' && text[i - 1] != '^':
                     // A dash after an escape, between atoms: a range Annex B tolerates; left to Acornima.
-                    throw SubsetBail.Instance;
+                    throw new SubsetBail();
                 case '\n' or '\r' or > '\u007e' or < ' ' or '[':
-                    throw SubsetBail.Instance;
+                    throw new SubsetBail();
                 default:
                     previous = c;
                     i++;
@@ -174,7 +174,7 @@ internal static class SubsetRegex
         isLookaround = true;
         return rest.StartsWith("=") || rest.StartsWith("!") ? i + 3
             : rest.StartsWith("<=") || rest.StartsWith("<!") ? i + 4
-            : throw SubsetBail.Instance;
+            : throw new SubsetBail();
     }
 
     /// <summary><c>*</c>, <c>+</c>, <c>?</c>, <c>{n}</c>, <c>{n,}</c> or <c>{n,m}</c> with n ≤ m, each maybe followed by a lazy <c>?</c>.</summary>
@@ -185,7 +185,7 @@ internal static class SubsetRegex
             var close = text[i..].IndexOf('}');
             if (close < 0)
             {
-                throw SubsetBail.Instance;
+                throw new SubsetBail();
             }
 
             var bounds = text.Slice(i + 1, close - 1);
@@ -193,7 +193,7 @@ internal static class SubsetRegex
             var low = Bound(comma < 0 ? bounds : bounds[..comma]);
             if (comma >= 0 && comma + 1 < bounds.Length && Bound(bounds[(comma + 1)..]) < low)
             {
-                throw SubsetBail.Instance;
+                throw new SubsetBail();
             }
 
             i += close + 1;
@@ -208,20 +208,20 @@ internal static class SubsetRegex
             i++;
         }
 
-        return i < text.Length && text[i] is '*' or '+' or '?' or '{' ? throw SubsetBail.Instance : i;
+        return i < text.Length && text[i] is '*' or '+' or '?' or '{' ? throw new SubsetBail() : i;
     }
 
     private static int Bound(ReadOnlySpan<char> digits)
     {
         if (digits.Length is 0 or > 6)
         {
-            throw SubsetBail.Instance;
+            throw new SubsetBail();
         }
 
         var value = 0;
         foreach (var c in digits)
         {
-            value = char.IsAsciiDigit(c) ? (value * 10) + (c - '0') : throw SubsetBail.Instance;
+            value = char.IsAsciiDigit(c) ? (value * 10) + (c - '0') : throw new SubsetBail();
         }
 
         return value;
