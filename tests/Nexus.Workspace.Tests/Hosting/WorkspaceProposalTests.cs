@@ -21,6 +21,9 @@ public sealed class WorkspaceProposalTests
         var panel = await workspace.AddPanelAsync(TestPanels.Counter);
         await panel.CallAsync("rename", new System.Text.Json.Nodes.JsonObject { ["label"] = "carried" });
         using var subscription = panel.Subscribe(64);
+        // The rename's state reaches main in a later state commit; commit it now, so that main is pinned after it and
+        // only the proposal could move it.
+        await workspace.FlushAsync();
         var main = workspace.Git.HeadSha();
 
         var proposal = await workspace.ProposeAsync(Change("panels/counter.nxml", TestPanels.CounterV2), WorkspaceGraphTests.ConceptFor("counter"));
