@@ -81,6 +81,10 @@ internal sealed class LivePanel : IAsyncDisposable
         Bunit.Render<NxmlPanelView>(p => p.Add(v => v.Session, session));
 
     /// <summary>A second session on the same panel, as another browser tab has.</summary>
+    /// <summary>The workspace page of <paramref name="workspaceId"/> in a host with the layout's providers.</summary>
+    public IRenderedComponent<WorkspacePageHost> RenderWorkspacePage(Guid workspaceId) =>
+        Bunit.Render<WorkspacePageHost>(p => p.Add(w => w.WorkspaceId, workspaceId));
+
     public HostedPanelSession OpenSession()
     {
         var session = new HostedPanelSession(Panel);

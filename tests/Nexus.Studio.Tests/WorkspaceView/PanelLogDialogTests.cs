@@ -24,7 +24,7 @@ public sealed class PanelLogDialogTests
         var port = new OneWorkspace(StudioRole.Viewer);
         await using var live = await LivePanel.StartAsync(Logging, prepare: port.SignIn);
         await live.Panel.CallAsync("note");
-        var page = live.Bunit.Render<WorkspacePageHost>(p => p.Add(w => w.WorkspaceId, port.WorkspaceId));
+        var page = live.RenderWorkspacePage(port.WorkspaceId);
         page.Until(() => Assert.NotNull(page.Find("[data-panel-card=logger]")));
 
         page.Find("[data-panel-card=logger] [data-action=panel-log]").Click();
@@ -49,7 +49,7 @@ public sealed class PanelLogDialogTests
     {
         var port = new OneWorkspace(StudioRole.Viewer);
         await using var live = await LivePanel.StartAsync(Logging, prepare: port.SignIn);
-        var page = live.Bunit.Render<WorkspacePageHost>(p => p.Add(w => w.WorkspaceId, port.WorkspaceId));
+        var page = live.RenderWorkspacePage(port.WorkspaceId);
         page.Until(() => Assert.NotNull(page.Find("[data-panel-card=logger]")));
 
         page.Find("[data-panel-card=logger] [data-action=panel-log]").Click();

@@ -134,7 +134,7 @@ public sealed class WorkspacePageArrangeTests
 
     private static IRenderedComponent<WorkspacePageHost> RenderPage(LivePanel live, OneWorkspace port)
     {
-        var page = live.Bunit.Render<WorkspacePageHost>(p => p.Add(w => w.WorkspaceId, port.WorkspaceId));
+        var page = live.RenderWorkspacePage(port.WorkspaceId);
         page.Until(() => Assert.Equal(2, page.FindAll("[data-panel-card]").Count));
         return page;
     }

@@ -64,7 +64,7 @@ public sealed class WorkspacePageHistoryTests
     /// <summary>The workspace page, once its panel card shows.</summary>
     private static IRenderedComponent<WorkspacePageHost> RenderPage(LivePanel live, OneWorkspace port)
     {
-        var page = live.Bunit.Render<WorkspacePageHost>(p => p.Add(w => w.WorkspaceId, port.WorkspaceId));
+        var page = live.RenderWorkspacePage(port.WorkspaceId);
         page.Until(() => Assert.NotNull(page.Find("[data-panel-card=counter]")));
         return page;
     }

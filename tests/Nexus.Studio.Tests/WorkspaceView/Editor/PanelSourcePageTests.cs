@@ -168,7 +168,7 @@ public sealed class PanelSourcePageTests
         var (live, port) = await StartAsync(role);
         await using var _ = live;
 
-        var page = live.Bunit.Render<WorkspacePageHost>(p => p.Add(w => w.WorkspaceId, port.WorkspaceId));
+        var page = live.RenderWorkspacePage(port.WorkspaceId);
 
         page.Until(() => Assert.Equal(
             PanelSourcePage.PathOf(port.WorkspaceId, "counter"),

@@ -198,7 +198,7 @@ public sealed class ProposalsPageTests
         await using var page = await ProposalsAsync();
         await ProposeAsync(page.Live, "Rename to Tally", Retitled("Tally"), Ada);
 
-        var workspace = page.Live.Bunit.Render<WorkspacePageHost>(p => p.Add(w => w.WorkspaceId, page.Port.WorkspaceId));
+        var workspace = page.Live.RenderWorkspacePage(page.Port.WorkspaceId);
 
         workspace.Until(() => Assert.NotNull(workspace.Find("[data-action=show-proposals]")));
         Assert.Equal($"/w/{page.Port.WorkspaceId:D}/proposals", workspace.Find("[data-action=show-proposals]").GetAttribute("href"));
@@ -223,7 +223,7 @@ public sealed class ProposalsPageTests
         review.Until(() => Assert.Equal("rejected", review.Find("[data-section=proposal-review]").GetAttribute("data-proposal-status")));
         await page.Live.Bunit.DisposeComponentsAsync();
 
-        var workspace = page.Live.Bunit.Render<WorkspacePageHost>(p => p.Add(w => w.WorkspaceId, page.Port.WorkspaceId));
+        var workspace = page.Live.RenderWorkspacePage(page.Port.WorkspaceId);
         workspace.Until(() => Assert.Equal("0", workspace.Find("[data-pending-proposals]").GetAttribute("data-pending-proposals")));
         await ProposeAsync(page.Live, "Rename to Score", Retitled("Score"), Ada);
         workspace.Until(() => Assert.Equal("1", workspace.Find("[data-pending-proposals]").GetAttribute("data-pending-proposals")));
