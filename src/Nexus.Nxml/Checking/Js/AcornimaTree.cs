@@ -100,20 +100,10 @@ internal static class AcornimaTree
         return result;
     }
 
-    private static int Parent(JsTree tree, JsKind kind, Node node, JsFlags flags, Node? first, Node? second = null, Node? third = null)
-    {
-        var parent = tree.Add(kind, node.Start, node.End, flags: flags);
-        var last = -1;
-        foreach (var child in (ReadOnlySpan<Node?>)[first, second, third])
-        {
-            if (child is not null)
-            {
-                last = tree.Link(parent, last, Convert(tree, child));
-            }
-        }
+    private static int Parent(JsTree tree, JsKind kind, Node node, JsFlags flags, Node? first, Node? second = null, Node? third = null) =>
+        tree.AddParent(kind, node.Start, node.End, flags, ConvertOrNone(tree, first), ConvertOrNone(tree, second), ConvertOrNone(tree, third));
 
-        return parent;
-    }
+    private static int ConvertOrNone(JsTree tree, Node? node) => node is null ? -1 : Convert(tree, node);
 
     /// <summary>Adds a converted first child (unless -1) and then a list of nodes (holes skipped) to a parent.</summary>
     private static int WithList<T>(JsTree tree, int parent, int first, in NodeList<T> items)

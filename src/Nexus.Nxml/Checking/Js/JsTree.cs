@@ -101,6 +101,22 @@ internal sealed class JsTree
         return Count++;
     }
 
+    /// <summary>A node with up to three children, in order (-1 entries are left out).</summary>
+    public int AddParent(JsKind kind, int start, int end, JsFlags flags, int first, int second = -1, int third = -1)
+    {
+        var parent = Add(kind, start, end, flags: flags);
+        var last = -1;
+        foreach (var child in (ReadOnlySpan<int>)[first, second, third])
+        {
+            if (child >= 0)
+            {
+                last = Link(parent, last, child);
+            }
+        }
+
+        return parent;
+    }
+
     /// <summary>Appends <paramref name="child"/> to <paramref name="parent"/>'s children after <paramref name="last"/> (-1: as the first); returns it.</summary>
     public int Link(int parent, int last, int child)
     {

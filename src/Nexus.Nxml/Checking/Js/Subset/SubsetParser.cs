@@ -152,18 +152,6 @@ internal sealed partial class SubsetParser
     }
 
     /// <summary>A node of <paramref name="kind"/> with the given children (-1 entries are left out).</summary>
-    private int Node(JsKind kind, int first, int second = -1, int third = -1, JsFlags flags = JsFlags.None)
-    {
-        var node = _tree.Add(kind, 0, 0, flags: flags);
-        var last = -1;
-        foreach (var child in (ReadOnlySpan<int>)[first, second, third])
-        {
-            if (child >= 0)
-            {
-                last = _tree.Link(node, last, child);
-            }
-        }
-
-        return node;
-    }
+    private int Node(JsKind kind, int first, int second = -1, int third = -1, JsFlags flags = JsFlags.None) =>
+        _tree.AddParent(kind, 0, 0, flags, first, second, third);
 }
